@@ -1,0 +1,3 @@
+using QuakeDetective.Cli;
+
+return await QuakeCli.RunAsync(args, Console.Out, Console.Error);
