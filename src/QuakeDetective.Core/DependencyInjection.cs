@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QuakeDetective.Core.Accounts;
+using QuakeDetective.Core.Classifications;
+using QuakeDetective.Core.Data;
+using QuakeDetective.Core.Demo;
+using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Queue;
+using QuakeDetective.Core.Storage;
+
+namespace QuakeDetective.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Database (SQLite or PostgreSQL), data folder, Identity stores, and the domain services on top of them.</summary>
+    public static IHostApplicationBuilder AddQuakeData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.SectionName));
+        services.AddSingleton<DataFolder>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<QuakeDbContext>((sp, options) =>
+            ConfigureProvider(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataFolder>()));
+
+        services.AddIdentityCore<QuakeUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<QuakeDbContext>();
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoCampaignSeeder>();
+        services.AddSingleton<WaveformStore>();
+        services.AddSingleton<SubjectQueue>();
+        services.AddSingleton<ClassificationService>();
+        services.AddSingleton<VolunteerService>();
+        services.AddScoped<AdminAccountService>();
+        return builder;
+    }
+
+    /// <summary>Points a context at the configured provider with that provider's migrations assembly.</summary>
+    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database, DataFolder dataFolder)
+    {
+        if (DatabaseProviders.IsSqlite(database.Provider))
+        {
+            var connection = string.IsNullOrWhiteSpace(database.ConnectionString)
+                ? $"Data Source={dataFolder.DatabasePath};Default Timeout=30;Pooling=True"
+                : database.ConnectionString;
+            dataFolder.EnsureCreated();
+            options.UseSqlite(connection, o => o.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
+        }
+        else if (DatabaseProviders.IsPostgres(database.Provider))
+        {
+            options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(DatabaseProviders.PostgresMigrationsAssembly));
+        }
+        else
+        {
+            throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions),
+                [$"Database:Provider '{database.Provider}' is not supported. Use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.Postgres}'."]);
+        }
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+}

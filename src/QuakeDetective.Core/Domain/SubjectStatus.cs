@@ -1,0 +1,7 @@
+namespace QuakeDetective.Core.Domain;
+
+public enum SubjectStatus
+{
+    Active = 0,
+    Retired = 1,
+}

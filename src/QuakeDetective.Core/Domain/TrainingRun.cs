@@ -1,0 +1,29 @@
+namespace QuakeDetective.Core.Domain;
+
+/// <summary>One request to retrain, with its live stage and progress.</summary>
+public class TrainingRun
+{
+    public long Id { get; set; }
+
+    public int? CampaignId { get; set; }
+
+    public TrainingRunStatus Status { get; set; } = TrainingRunStatus.Queued;
+
+    public string Stage { get; set; } = "queued";
+
+    public double Percent { get; set; }
+
+    public string? Message { get; set; }
+
+    public string SettingsJson { get; set; } = "{}";
+
+    public int? ModelVersionId { get; set; }
+
+    public string? RequestedByUserId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+}

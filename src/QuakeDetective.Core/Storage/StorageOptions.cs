@@ -1,0 +1,16 @@
+namespace QuakeDetective.Core.Storage;
+
+/// <summary>Configuration section "Storage": where the app keeps its database, waveforms, media and models.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The data folder; defaults to the user's application-data folder (~/.local/share/QuakeDetective on Linux).</summary>
+    public string? DataFolder { get; set; }
+
+    /// <summary>Folder under which admins may choose server-side folders to import; defaults to DataFolder/import.</summary>
+    public string? ImportRoot { get; set; }
+
+    public static string DefaultDataFolder =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "QuakeDetective");
+}
