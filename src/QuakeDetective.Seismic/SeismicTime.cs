@@ -25,7 +25,36 @@ public static class SeismicTime
                micros.ToString("D6", CultureInfo.InvariantCulture) + "Z";
     }
 
-    private static long FloorDiv(long a, long b)
+    /// <summary>
+    /// Nanoseconds since the epoch of a SEED calendar time (year, day of year 1-366, hour, minute, second 0-60, and
+    /// nanoseconds). Returns false when a field is out of range (a leap second 60 counts as the next minute's 0).
+    /// </summary>
+    public static bool TryFromDayOfYear(int year, int dayOfYear, int hour, int minute, int second, long nanoseconds, out long epochNs)
+    {
+        epochNs = 0;
+        if (year is < 1 or > 9999 || dayOfYear < 1 || dayOfYear > (DateTime.IsLeapYear(year) ? 366 : 365) ||
+            hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 60 ||
+            nanoseconds is < 0 or >= NanosPerSecond)
+        {
+            return false;
+        }
+
+        var days = (new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerDay + dayOfYear - 1;
+        var seconds = ((days * 24 + hour) * 60 + minute) * 60 + second;
+        epochNs = seconds * NanosPerSecond + nanoseconds;
+        return true;
+    }
+
+    /// <summary>Splits a time into year, day of year, hour, minute, second and nanoseconds (the SEED way of writing it).</summary>
+    public static (int Year, int DayOfYear, int Hour, int Minute, int Second, long Nanoseconds) ToDayOfYear(long epochNs)
+    {
+        var seconds = FloorDiv(epochNs, NanosPerSecond);
+        var nanos = epochNs - seconds * NanosPerSecond;
+        var dt = DateTime.UnixEpoch.AddSeconds(seconds);
+        return (dt.Year, dt.DayOfYear, dt.Hour, dt.Minute, dt.Second, nanos);
+    }
+
+    internal static long FloorDiv(long a, long b)
     {
         var q = a / b;
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
