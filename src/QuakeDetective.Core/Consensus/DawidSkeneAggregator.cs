@@ -118,9 +118,6 @@ public sealed class DawidSkeneAggregator(DawidSkeneOptions? options = null) : IV
     internal void MStep(VoteSet votes, double[] posterior, EmState state)
     {
         var k = state.ClassCount;
-        var offsets = votes.SubjectOffsetArray;
-        var volunteers = votes.VoteVolunteerArray;
-        var classes = votes.VoteClassArray;
         var subjectCount = votes.SubjectCount;
 
         // Priors.
@@ -144,18 +141,7 @@ public sealed class DawidSkeneAggregator(DawidSkeneOptions? options = null) : IV
         // Expected counts, layout [volunteer][answer][true class] so both steps read K contiguous values per vote.
         var expected = state.Counts;
         Array.Clear(expected);
-        for (var s = 0; s < subjectCount; s++)
-        {
-            var row = s * k;
-            for (var v = offsets[s]; v < offsets[s + 1]; v++)
-            {
-                var cell = ((volunteers[v] * k) + classes[v]) * k;
-                for (var c = 0; c < k; c++)
-                {
-                    expected[cell + c] += posterior[row + c];
-                }
-            }
-        }
+        DawidSkeneKernels.AccumulateExpectedCounts(votes, posterior, expected, k);
 
         // Normalise each (volunteer, true class) row over the answers.
         var alpha = _options.Smoothing;
@@ -193,25 +179,13 @@ public sealed class DawidSkeneAggregator(DawidSkeneOptions? options = null) : IV
     internal static double EStep(VoteSet votes, int[] gold, double[] posterior, EmState state)
     {
         var k = state.ClassCount;
-        var offsets = votes.SubjectOffsetArray;
-        var volunteers = votes.VoteVolunteerArray;
-        var classes = votes.VoteClassArray;
         var logPi = state.LogConfusion;
         var logPrior = state.LogPrior;
         Span<double> acc = stackalloc double[k];
         var logLikelihood = 0.0;
         for (var s = 0; s < votes.SubjectCount; s++)
         {
-            logPrior.AsSpan().CopyTo(acc);
-            for (var v = offsets[s]; v < offsets[s + 1]; v++)
-            {
-                var cell = ((volunteers[v] * k) + classes[v]) * k;
-                for (var c = 0; c < k; c++)
-                {
-                    acc[c] += logPi[cell + c];
-                }
-            }
-
+            DawidSkeneKernels.SumLogLikelihoods(votes, s, logPrior, logPi, acc);
             var row = s * k;
             var g = gold[s];
             if (g >= 0)
