@@ -63,7 +63,7 @@ internal sealed partial class MiniSeedParser
             var next = FindNextHeader(offset + 1);
             AddError(offset, next < _length
                 ? $"no MiniSEED record header here; skipped {next - offset} bytes to the next record header"
-                : $"no MiniSEED record header here; the last {_length - offset} bytes of the file are not MiniSEED");
+                : $"no MiniSEED record header here; the last {_length - offset} bytes of the file are not a MiniSEED record (truncated or corrupt tail)");
             offset = next;
         }
     }

@@ -56,15 +56,15 @@ internal static class SteimDecoder
                 if (pos + 7 <= n)
                 {
                     pos += steim2
-                        ? UnpackSteim2(word, code, ref Unsafe.Add(ref dst, pos), frameOffset + 4 * w)
-                        : UnpackSteim1(word, code, ref Unsafe.Add(ref dst, pos));
+                        ? UnpackSteim2(word, code, bigEndian, ref Unsafe.Add(ref dst, pos), frameOffset + 4 * w)
+                        : UnpackSteim1(word, code, bigEndian, ref Unsafe.Add(ref dst, pos));
                 }
                 else
                 {
                     // Near the end: unpack into a small buffer and keep only what the header declares.
                     var count = steim2
-                        ? UnpackSteim2(word, code, ref spillRef, frameOffset + 4 * w)
-                        : UnpackSteim1(word, code, ref spillRef);
+                        ? UnpackSteim2(word, code, bigEndian, ref spillRef, frameOffset + 4 * w)
+                        : UnpackSteim1(word, code, bigEndian, ref spillRef);
                     var take = Math.Min(count, n - pos);
                     spill[..take].CopyTo(destination[pos..]);
                     pos += take;
@@ -103,19 +103,31 @@ internal static class SteimDecoder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int UnpackSteim1(uint word, uint code, ref int d)
+    private static int UnpackBytes(uint word, bool bigEndian, ref int d)
+    {
+        if (!bigEndian)
+        {
+            // Memory order of a little-endian word is its low byte first.
+            word = BinaryPrimitives.ReverseEndianness(word);
+        }
+
+        d = (sbyte)(word >> 24);
+        Unsafe.Add(ref d, 1) = (sbyte)(word >> 16);
+        Unsafe.Add(ref d, 2) = (sbyte)(word >> 8);
+        Unsafe.Add(ref d, 3) = (sbyte)word;
+        return 4;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int UnpackSteim1(uint word, uint code, bool bigEndian, ref int d)
     {
         switch (code)
         {
             case 1:
-                d = (sbyte)(word >> 24);
-                Unsafe.Add(ref d, 1) = (sbyte)(word >> 16);
-                Unsafe.Add(ref d, 2) = (sbyte)(word >> 8);
-                Unsafe.Add(ref d, 3) = (sbyte)word;
-                return 4;
+                return UnpackBytes(word, bigEndian, ref d);
             case 2:
-                d = (short)(word >> 16);
-                Unsafe.Add(ref d, 1) = (short)word;
+                d = bigEndian ? (short)(word >> 16) : (short)word;
+                Unsafe.Add(ref d, 1) = bigEndian ? (short)word : (short)(word >> 16);
                 return 2;
             default:
                 d = (int)word;
@@ -124,17 +136,13 @@ internal static class SteimDecoder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int UnpackSteim2(uint word, uint code, ref int d, int wordOffset)
+    private static int UnpackSteim2(uint word, uint code, bool bigEndian, ref int d, int wordOffset)
     {
         var dnib = word >> 30;
         var w = (int)word;
         if (code == 1)
         {
-            d = (sbyte)(word >> 24);
-            Unsafe.Add(ref d, 1) = (sbyte)(word >> 16);
-            Unsafe.Add(ref d, 2) = (sbyte)(word >> 8);
-            Unsafe.Add(ref d, 3) = (sbyte)word;
-            return 4;
+            return UnpackBytes(word, bigEndian, ref d);
         }
 
         if (code == 2)
