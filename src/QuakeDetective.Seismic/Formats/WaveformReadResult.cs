@@ -26,5 +26,8 @@ public sealed class WaveformReadResult
     /// <summary>Records decoded successfully (MiniSEED); 1 for SAC.</summary>
     public int RecordCount { get; init; }
 
+    /// <summary>The SAC header for SAC files (station and event coordinates, distances, picks); null otherwise.</summary>
+    public SacHeader? SacHeader { get; init; }
+
     public bool HasErrors => Errors.Count > 0;
 }

@@ -60,6 +60,11 @@ public static class WaveformReader
             return ReadMiniSeed(data, length, sourceName);
         }
 
+        if (SacReader.LooksLikeSac(span, out _) || SacReader.LooksLikeAlphanumericSac(span))
+        {
+            return ReadSac(data, length, sourceName);
+        }
+
         return Failed(sourceName, new SeismicFormatException(sourceName, 0,
             "not a MiniSEED 2, MiniSEED 3 or SAC file: MiniSEED 2 starts with a 6-character sequence number and a quality letter (D, R, Q or M), " +
             "MiniSEED 3 with 'MS' and version 3, and binary SAC has header version 6 at byte 304"));
@@ -105,6 +110,29 @@ public static class WaveformReader
             TextLogs = textLogs,
             RecordCount = parser.Records.Count,
         };
+    }
+
+    private static WaveformReadResult ReadSac(byte[] data, int length, string sourceName)
+    {
+        try
+        {
+            var sac = SacReader.Parse(data, length, sourceName);
+            return new WaveformReadResult
+            {
+                SourceName = sourceName,
+                Format = WaveformFormat.Sac,
+                Traces = [sac.Trace],
+                Gaps = [],
+                Errors = [],
+                TextLogs = [],
+                RecordCount = 1,
+                SacHeader = sac.Header,
+            };
+        }
+        catch (SeismicFormatException ex)
+        {
+            return Failed(sourceName, ex);
+        }
     }
 
     private static IReadOnlyList<Trace> ThrowIfNothingRead(WaveformReadResult result)
