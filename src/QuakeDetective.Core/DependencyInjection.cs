@@ -44,7 +44,9 @@ public static class DependencyInjection
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<QuakeDbContext>();
+            .AddEntityFrameworkStores<QuakeDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoCampaignSeeder>();

@@ -22,29 +22,35 @@ public sealed class DatabaseInitializer(
     /// <summary>The setup token printed on this start, if any (tests read it instead of scraping the console).</summary>
     public string? SetupToken { get; private set; }
 
+    /// <summary>Applies pending migrations (when configured) and switches SQLite to WAL. Safe to call repeatedly.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (database.Value.MigrateOnStartup)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {MigrationCount} migrations ({Provider})", pending.Count, database.Value.Provider);
+                }
+
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while a vote is written; the busy timeout comes from the connection string.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+    }
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            {
-                if (database.Value.MigrateOnStartup)
-                {
-                    var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                    if (pending.Count > 0)
-                    {
-                        logger.LogInformation("Applying {MigrationCount} migrations ({Provider})", pending.Count, database.Value.Provider);
-                    }
-
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
-
-                if (db.Database.IsSqlite())
-                {
-                    // WAL lets readers go on while a vote is written; the busy timeout comes from the connection string.
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                }
-            }
+            await MigrateAsync(cancellationToken);
 
             await using (var scope = scopes.CreateAsyncScope())
             {
