@@ -27,12 +27,13 @@ public static class SeismicTime
 
     /// <summary>
     /// Nanoseconds since the epoch of a SEED calendar time (year, day of year 1-366, hour, minute, second 0-60, and
-    /// nanoseconds). Returns false when a field is out of range (a leap second 60 counts as the next minute's 0).
+    /// nanoseconds). Returns false when a field is out of range (a leap second 60 counts as the next minute's 0) or the
+    /// year lies outside 1678-2261, the years whose nanoseconds fit in a 64-bit integer.
     /// </summary>
     public static bool TryFromDayOfYear(int year, int dayOfYear, int hour, int minute, int second, long nanoseconds, out long epochNs)
     {
         epochNs = 0;
-        if (year is < 1 or > 9999 || dayOfYear < 1 || dayOfYear > (DateTime.IsLeapYear(year) ? 366 : 365) ||
+        if (year is < 1678 or > 2261 || dayOfYear < 1 || dayOfYear > (DateTime.IsLeapYear(year) ? 366 : 365) ||
             hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 60 ||
             nanoseconds is < 0 or >= NanosPerSecond)
         {
