@@ -110,11 +110,6 @@ public sealed class PlotRenderer
             plot.Axes.SetLimits(start, end, -limit, limit);
             plot.Axes.Left.Label.Text = traces[i].Id.Channel.Length > 0 ? traces[i].Id.Channel : traces[i].Id.Component.ToString();
             plot.Axes.Left.Label.ForeColor = color;
-            if (first)
-            {
-                plot.Axes.Title.Label.Text = Title(vertical, settings, style, spectrogram: false);
-            }
-
             if (last)
             {
                 plot.Axes.Bottom.Label.Text = TimeLabel(vertical, style);
@@ -124,9 +119,15 @@ public sealed class PlotRenderer
                 plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
             }
 
+            // A plot paints its whole canvas; the clip keeps each panel to its own strip.
+            canvas.Save();
+            canvas.ClipRect(new SKRect(rect.Left, rect.Top, rect.Right, rect.Bottom));
             plot.Render(canvas, rect);
+            canvas.Restore();
             y += height + gap;
         }
+
+        DrawTitle(canvas, Title(vertical, settings, style, spectrogram: false), style, style.LeftPadding, settings.WidthPx - style.RightPadding);
     }
 
     private void DrawSpectrogram(SKCanvas canvas, Trace vertical, PlotSettings settings, PlotStyle style)
@@ -134,11 +135,10 @@ public sealed class PlotRenderer
         var x = Prepare(vertical, settings);
         var nyquist = vertical.SampleRate / 2;
         var maxHz = settings.HasBand ? Math.Min(settings.BandHighHz!.Value, nyquist) : nyquist;
-        var colorBarWidth = MathF.Round(style.TickFontSize * 4.2f + style.LabelFontSize * 1.5f + 24);
+        var colorBarWidth = MathF.Round(style.TickFontSize * 3.4f + style.LabelFontSize * 1.5f + 18);
 
         using var plot = NewPlot(style);
         plot.Layout.Fixed(new PixelPadding(style.LeftPadding, colorBarWidth, style.BottomPadding, style.TopPadding));
-        plot.Axes.Title.Label.Text = Title(vertical, settings, style, spectrogram: true);
         plot.Axes.Bottom.Label.Text = TimeLabel(vertical, style);
         plot.Axes.Left.Label.Text = "Frequency (Hz)";
 
@@ -150,6 +150,7 @@ public sealed class PlotRenderer
             AddNoDataNote(plot, vertical.Count == 0 ? "No data" : "Too short for a spectrogram", style);
             plot.Axes.SetLimits(0, duration, 0, maxHz);
             plot.Render(canvas, new PixelRect(0, settings.WidthPx, settings.HeightPx, 0));
+            DrawTitle(canvas, Title(vertical, settings, style, spectrogram: true), style, style.LeftPadding, settings.WidthPx - colorBarWidth);
             return;
         }
 
@@ -197,11 +198,44 @@ public sealed class PlotRenderer
         colorBar.Axis.TickLabelStyle.FontSize = style.TickFontSize;
         colorBar.Axis.TickLabelStyle.ForeColor = PlotStyle.Text;
         colorBar.Axis.TickLabelStyle.FontName = _fontFamily;
+        colorBar.Axis.MinorTickStyle.Length = 0;
+        colorBar.Axis.MajorTickStyle.Color = PlotStyle.Frame;
+        colorBar.Axis.FrameLineStyle.Color = PlotStyle.Frame;
         colorBar.Width = MathF.Round(style.TickFontSize * 1.2f);
 
         plot.Axes.SetLimits(0, duration, 0, spectrogram.FrequenciesHz[rows - 1]);
         plot.HideGrid();
         plot.Render(canvas, new PixelRect(0, settings.WidthPx, settings.HeightPx, 0));
+        DrawTitle(canvas, Title(vertical, settings, style, spectrogram: true), style, style.LeftPadding, settings.WidthPx - colorBarWidth);
+    }
+
+    /// <summary>
+    /// The title is drawn directly (not as a ScottPlot panel) so that it sits centred over the data with even space
+    /// above and below, and shrinks, then is cut with an ellipsis, when a phone-sized image is too narrow for it.
+    /// </summary>
+    private void DrawTitle(SKCanvas canvas, string text, PlotStyle style, float left, float right)
+    {
+        if (_fontFamily.Length == 0)
+        {
+            return;
+        }
+
+        var typeface = ScottPlot.Fonts.GetTypeface(_fontFamily, bold: false, italic: false);
+        using var font = new SKFont(typeface, style.TitleFontSize) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        using var paint = new SKPaint { Color = new SKColor(PlotStyle.Text.ARGB), IsAntialias = true };
+        var available = right - left;
+        while (font.MeasureText(text) > available && font.Size > style.TickFontSize)
+        {
+            font.Size -= 0.5f;
+        }
+
+        while (font.MeasureText(text) > available && text.Length > 2)
+        {
+            text = text[..^2] + "…";
+        }
+
+        var baseline = style.TopPadding / 2 + font.Size * 0.35f;
+        canvas.DrawText(text, (left + right) / 2, baseline, SKTextAlign.Center, font, paint);
     }
 
     private Plot NewPlot(PlotStyle style)
@@ -229,10 +263,7 @@ public sealed class PlotRenderer
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = CompactNumber };
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = CompactNumber };
-        plot.Axes.Title.Label.FontSize = style.TitleFontSize;
-        plot.Axes.Title.Label.ForeColor = PlotStyle.Text;
-        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("0.##", CultureInfo.InvariantCulture) };
         plot.Grid.MajorLineColor = PlotStyle.Grid;
         plot.Grid.MajorLineWidth = 1;
         plot.Grid.MinorLineWidth = 0;
@@ -374,7 +405,7 @@ public sealed class PlotRenderer
         {
             >= 1e9 => (value / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "G",
             >= 1e6 => (value / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M",
-            >= 1e4 => (value / 1e3).ToString("0.##", CultureInfo.InvariantCulture) + "k",
+            >= 1e3 => (value / 1e3).ToString("0.##", CultureInfo.InvariantCulture) + "k",
             >= 0.01 => value.ToString("0.##", CultureInfo.InvariantCulture),
             _ => value.ToString("0.#e0", CultureInfo.InvariantCulture),
         };
