@@ -10,6 +10,8 @@ public static class QuakeCli
     {
         var root = new RootCommand("QuakeDetective: citizen-science seismology from the command line.");
         root.Subcommands.Add(AdminCommand.Create());
+        root.Subcommands.Add(AggregateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 
