@@ -60,6 +60,21 @@ public sealed class CsvRecordReader
 
     private CsvRecord Parse(int startLine, string firstLine)
     {
+        if (!firstLine.Contains('"', StringComparison.Ordinal))
+        {
+            // Most rows hold no quote at all: split directly.
+            var parts = firstLine.Split(',');
+            for (var f = 0; f < parts.Length; f++)
+            {
+                if (parts[f].Length > _maxFieldChars)
+                {
+                    return new CsvRecord(startLine, [], $"field {f + 1} is longer than {_maxFieldChars} characters");
+                }
+            }
+
+            return new CsvRecord(startLine, parts, null);
+        }
+
         var fields = new List<string>();
         var field = new StringBuilder();
         var consumed = new List<(int Line, string Text, bool TooLong)>();
