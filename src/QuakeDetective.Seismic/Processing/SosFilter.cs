@@ -140,12 +140,34 @@ public sealed class SosFilter
     /// <summary>Runs the sections over <paramref name="y"/> in place; the initial state is <paramref name="zi"/>·scale, or zero.</summary>
     internal void FilterInPlace(Span<double> y, double[,]? zi, double scale)
     {
-        // Section by section over the whole signal: the same arithmetic as sample by sample through all sections
-        // (so the same result to the bit) but each pass keeps its five coefficients and two states in registers.
-        for (var s = 0; s < SectionCount; s++)
+        // Two sections per pass over the signal: the same arithmetic in the same order as scipy (so the same result to
+        // the bit), but the second section's recursion overlaps the first's in the CPU pipeline; about twice as fast as
+        // one section per pass on a day of samples.
+        var s = 0;
+        for (; s + 1 < SectionCount; s += 2)
         {
-            double b0 = Sections[s, 0], b1 = Sections[s, 1], b2 = Sections[s, 2];
-            double a1 = Sections[s, 4], a2 = Sections[s, 5];
+            double b0 = Sections[s, 0], b1 = Sections[s, 1], b2 = Sections[s, 2], a1 = Sections[s, 4], a2 = Sections[s, 5];
+            double c0 = Sections[s + 1, 0], c1 = Sections[s + 1, 1], c2 = Sections[s + 1, 2], d1 = Sections[s + 1, 4], d2 = Sections[s + 1, 5];
+            var z0 = zi is null ? 0.0 : zi[s, 0] * scale;
+            var z1 = zi is null ? 0.0 : zi[s, 1] * scale;
+            var w0 = zi is null ? 0.0 : zi[s + 1, 0] * scale;
+            var w1 = zi is null ? 0.0 : zi[s + 1, 1] * scale;
+            for (var i = 0; i < y.Length; i++)
+            {
+                var xi = y[i];
+                var yi = b0 * xi + z0;
+                z0 = b1 * xi - a1 * yi + z1;
+                z1 = b2 * xi - a2 * yi;
+                var ui = c0 * yi + w0;
+                w0 = c1 * yi - d1 * ui + w1;
+                w1 = c2 * yi - d2 * ui;
+                y[i] = ui;
+            }
+        }
+
+        if (s < SectionCount)
+        {
+            double b0 = Sections[s, 0], b1 = Sections[s, 1], b2 = Sections[s, 2], a1 = Sections[s, 4], a2 = Sections[s, 5];
             var z0 = zi is null ? 0.0 : zi[s, 0] * scale;
             var z1 = zi is null ? 0.0 : zi[s, 1] * scale;
             for (var i = 0; i < y.Length; i++)
