@@ -33,7 +33,7 @@ internal static class BackgroundNoise
             var componentMicroseism = microseismRms * (horizontal ? rng.Uniform(0.6, 1.1) : 1.0);
             var componentBroadband = broadbandRms * (horizontal ? rng.Uniform(1.0, 1.4) : 1.0);
             // Tilt noise (ground tilting under wind and pressure) only disturbs the horizontal sensors.
-            var bank = horizontal
+            var (bank, o) = horizontal
                 ? SignalTools.FilterBank(rng, context.Count, fs, 0.03, secondary, primary, red, tilt)
                 : SignalTools.FilterBank(rng, context.Count, fs, 0.05, secondary, primary, red);
             var white = bank[^1];
@@ -42,9 +42,9 @@ internal static class BackgroundNoise
             var target = context.Background[c];
             for (var i = 0; i < target.Length; i++)
             {
-                target[i] = componentMicroseism * (bank[0][i] + primaryShare * bank[1][i])
-                            + componentBroadband * (bank[2][i] + 0.3 * white[i])
-                            + (tiltNoise is null ? 0.0 : tiltRms * tiltNoise[i]);
+                target[i] = componentMicroseism * (bank[0][o + i] + primaryShare * bank[1][o + i])
+                            + componentBroadband * (bank[2][o + i] + 0.3 * white[o + i])
+                            + (tiltNoise is null ? 0.0 : tiltRms * tiltNoise[o + i]);
             }
 
             context.Offsets[c] = Math.Round(rng.Uniform(-400.0, 400.0));

@@ -90,14 +90,18 @@ internal static class EarthquakeSource
             features.Add(new SyntheticFeature("surface-waves", rayleighStart, rayleighLength, 0, "ZNE"));
         }
 
-        var rotatedN = new double[count];
-        var rotatedE = new double[count];
+        // Rotate radial/transverse to north/east in place: radial becomes N, transverse becomes E.
         var (sinB, cosB) = Math.SinCos(backAzimuth);
         for (var i = 0; i < count; i++)
         {
-            rotatedN[i] = radial[i] * cosB - transverse[i] * sinB;
-            rotatedE[i] = radial[i] * sinB + transverse[i] * cosB;
+            var r = radial[i];
+            var t = transverse[i];
+            radial[i] = r * cosB - t * sinB;
+            transverse[i] = r * sinB + t * cosB;
         }
+
+        var rotatedN = radial;
+        var rotatedE = transverse;
 
         var scale = context.AddScaled([z, rotatedN, rotatedE], targetSnr);
         var peak = scale * Math.Max(MaxAbs(z), Math.Max(MaxAbs(rotatedN), MaxAbs(rotatedE)));
