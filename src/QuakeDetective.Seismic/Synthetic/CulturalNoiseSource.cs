@@ -111,7 +111,8 @@ internal static class CulturalNoiseSource
             }
 
             context.Features.Add(new SyntheticFeature("machinery", onSeconds, offSeconds - onSeconds, 0, "ZNE"));
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"machinery at {fundamental:F2} Hz with {harmonics - 1} harmonics from {onSeconds:F0} s to {offSeconds:F0} s"));
+            var overtones = harmonics switch { 1 => "", 2 => " with 1 overtone", _ => $" with {harmonics - 1} overtones" };
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"machinery at {fundamental:F2} Hz{overtones} from {onSeconds:F0} s to {offSeconds:F0} s"));
         }
 
         context.AddScaled(components, targetSnr);

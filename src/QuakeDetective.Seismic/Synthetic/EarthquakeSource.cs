@@ -23,7 +23,16 @@ internal static class EarthquakeSource
         var distanceKm = Math.Sqrt(epicentralKm * epicentralKm + depthKm * depthKm);
         var vp = rng.Uniform(5.8, 6.5);
         var vs = vp / rng.Uniform(1.70, 1.80);
-        var sMinusP = distanceKm / vs - distanceKm / vp;
+        var slowness = 1.0 / vs - 1.0 / vp;
+        if (distanceKm * slowness > 0.35 * context.DurationSeconds)
+        {
+            // A short window only holds a near event: move it closer so that S still arrives well inside the window.
+            distanceKm = 0.35 * context.DurationSeconds / slowness;
+            depthKm = Math.Min(depthKm, 0.8 * distanceKm);
+            epicentralKm = Math.Sqrt(distanceKm * distanceKm - depthKm * depthKm);
+        }
+
+        var sMinusP = distanceKm * slowness;
         var pSeconds = rng.Uniform(0.15, 0.6) * context.DurationSeconds;
 
         // Size the source spectrum from the magnitude the requested SNR roughly implies.
@@ -78,12 +87,12 @@ internal static class EarthquakeSource
         }
 
         var features = new List<SyntheticFeature>();
-        var surface = epicentralKm > 60.0 && magnitudeGuess >= 2.0;
         var originSeconds = pSeconds - distanceKm / vp;
+        var rayleighStart = originSeconds + epicentralKm / 3.4;
+        var surface = epicentralKm > 60.0 && magnitudeGuess >= 2.0 && rayleighStart < context.DurationSeconds;
         if (surface)
         {
             // Normal dispersion: long periods travel faster, so the train sweeps from low to high frequency.
-            var rayleighStart = originSeconds + epicentralKm / 3.4;
             var rayleighLength = Math.Max(10.0, epicentralKm * (1.0 / 2.6 - 1.0 / 3.4));
             var amplitude = sOverP * rng.Uniform(0.15, 0.4) * Math.Min(1.0, epicentralKm / 200.0);
             AddDispersedTrain(z, radial, transverse, fs, rayleighStart, rayleighLength, amplitude);

@@ -59,7 +59,10 @@ public sealed class SyntheticWaveformGenerator
         }
 
         var traces = Digitise(context, options);
-        var features = context.Features.OrderBy(f => f.StartSeconds).ToList();
+        var features = context.Features
+            .OrderBy(f => f.StartSeconds)
+            .Select(f => f with { DurationSeconds = Math.Min(f.DurationSeconds, context.DurationSeconds - f.StartSeconds) })
+            .ToList();
         var text = string.Create(CultureInfo.InvariantCulture, $"{description}; SNR {snr:0.0}; {background}");
         return new SyntheticWindow(trueClass, traces, text, snr)
         {

@@ -105,15 +105,24 @@ public sealed class SyntheticWaveformGeneratorTests
         }
     }
 
-    [Fact]
-    public void Generate_ShortWindowAtHighRate_Works()
+    [Theory]
+    [InlineData(5.0, 30.0)]
+    [InlineData(20.0, 10.0)]
+    [InlineData(200.0, 30.0)]
+    [InlineData(1000.0, 12.0)]
+    public void Generate_ShortWindowsAtLowAndHighRates_AreFiniteAndFullLength(double sampleRate, double seconds)
     {
         foreach (var trueClass in Enum.GetValues<SyntheticClass>())
         {
-            var window = Generator.Generate(trueClass, 11, new SyntheticOptions { SampleRate = 200, DurationSeconds = 30 });
+            for (var seed = 0; seed < 5; seed++)
+            {
+                var window = Generator.Generate(trueClass, seed, new SyntheticOptions { SampleRate = sampleRate, DurationSeconds = seconds });
 
-            Assert.Equal(6000, window.Traces[0].Count);
-            Assert.All(window.Traces, t => Assert.All(t.Samples, v => Assert.True(double.IsFinite(v))));
+                Assert.Equal((int)Math.Round(sampleRate * seconds), window.Traces[0].Count);
+                Assert.All(window.Features, f => Assert.InRange(f.StartSeconds, 0, seconds));
+                Assert.All(window.Traces, t => Assert.All(t.Samples, v => Assert.True(double.IsFinite(v))));
+                Assert.All(window.Features, f => Assert.InRange(f.StartSeconds + f.DurationSeconds, f.StartSeconds, seconds + 1e-9));
+            }
         }
     }
 
