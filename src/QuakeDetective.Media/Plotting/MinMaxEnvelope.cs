@@ -1,56 +1,59 @@
 namespace QuakeDetective.Media.Plotting;
 
 /// <summary>
-/// Reduces a long trace to at most two points per pixel column, its minimum and maximum in time order, so that
-/// the line drawn through them covers exactly the pixels the full trace would (spikes are never lost).
+/// Reduces a long trace to one minimum and maximum per pixel column. Each column also reaches the last sample of
+/// the column before it, so that the columns join up like the line through all samples would: spikes are never
+/// lost and steep flanks have no gaps.
 /// </summary>
 internal static class MinMaxEnvelope
 {
-    public static (double[] Times, double[] Values) Decimate(ReadOnlySpan<double> samples, double sampleRate, int columns)
+    /// <summary>
+    /// Sample i lies at pixel <paramref name="firstPixel"/> + i × <paramref name="pixelsPerSample"/>; column c of the
+    /// result is the pixel column FirstColumn + c.
+    /// </summary>
+    public static (int FirstColumn, double[] Min, double[] Max) Columns(ReadOnlySpan<double> samples, double firstPixel, double pixelsPerSample)
     {
-        var n = samples.Length;
-        columns = Math.Max(1, columns);
-        if (n <= 2 * columns)
+        if (samples.Length == 0)
         {
-            var times = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                times[i] = i / sampleRate;
-            }
-
-            return (times, samples.ToArray());
+            return (0, [], []);
         }
 
-        var xs = new double[2 * columns];
-        var ys = new double[2 * columns];
-        var count = 0;
-        for (var c = 0; c < columns; c++)
+        var firstColumn = (int)Math.Floor(firstPixel);
+        var count = (int)Math.Floor(firstPixel + (samples.Length - 1) * pixelsPerSample) - firstColumn + 1;
+        var min = new double[count];
+        var max = new double[count];
+        var column = -1;
+        var previousLast = samples[0];
+        for (var i = 0; i < samples.Length; i++)
         {
-            var start = (int)((long)c * n / columns);
-            var end = (int)((long)(c + 1) * n / columns);
-            var minIndex = start;
-            var maxIndex = start;
-            for (var i = start + 1; i < end; i++)
+            var c = Math.Min((int)Math.Floor(firstPixel + i * pixelsPerSample) - firstColumn, count - 1);
+            var v = samples[i];
+            if (c != column)
             {
-                var v = samples[i];
-                if (v < samples[minIndex])
+                // Columns that no sample falls in (only when samples are sparser than pixels) take the previous value.
+                for (var skipped = column + 1; skipped < c; skipped++)
                 {
-                    minIndex = i;
+                    min[skipped] = previousLast;
+                    max[skipped] = previousLast;
                 }
-                else if (v > samples[maxIndex])
-                {
-                    maxIndex = i;
-                }
+
+                var join = i > 0 ? samples[i - 1] : v;
+                min[c] = Math.Min(join, v);
+                max[c] = Math.Max(join, v);
+                column = c;
+            }
+            else if (v < min[c])
+            {
+                min[c] = v;
+            }
+            else if (v > max[c])
+            {
+                max[c] = v;
             }
 
-            var first = Math.Min(minIndex, maxIndex);
-            var second = Math.Max(minIndex, maxIndex);
-            xs[count] = first / sampleRate;
-            ys[count++] = samples[first];
-            xs[count] = second / sampleRate;
-            ys[count++] = samples[second];
+            previousLast = v;
         }
 
-        return (xs, ys);
+        return (firstColumn, min, max);
     }
 }

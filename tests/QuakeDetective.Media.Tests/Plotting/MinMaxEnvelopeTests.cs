@@ -5,31 +5,53 @@ namespace QuakeDetective.Media.Tests.Plotting;
 public sealed class MinMaxEnvelopeTests
 {
     [Fact]
-    public void Decimate_FewSamples_KeepsThemAll()
-    {
-        var (times, values) = MinMaxEnvelope.Decimate([1, 2, 3, 4], 2, columns: 100);
-
-        Assert.Equal([0, 0.5, 1, 1.5], times);
-        Assert.Equal([1, 2, 3, 4], values);
-    }
-
-    [Fact]
-    public void Decimate_ManySamples_TwoPointsPerColumnKeepingExtremesAndTheirOrder()
+    public void Columns_ManySamples_OneMinAndMaxPerPixelKeepingSpikes()
     {
         var samples = new double[10_000];
         samples[1234] = 50;
         samples[1240] = -70;
         samples[9999] = 3;
 
-        var (times, values) = MinMaxEnvelope.Decimate(samples, 100, columns: 100);
+        var (first, min, max) = MinMaxEnvelope.Columns(samples, firstPixel: 80.5, pixelsPerSample: 0.01);
 
-        Assert.Equal(200, values.Length);
-        Assert.Equal(50, values.Max());
-        Assert.Equal(-70, values.Min());
-        Assert.Equal(3, values[^1]);
-        var spike = Array.IndexOf(values, 50.0);
-        Assert.Equal(-70, values[spike + 1]);
-        Assert.Equal(12.34, times[spike], 9);
-        Assert.True(times.Zip(times.Skip(1)).All(p => p.First <= p.Second), "times increase");
+        Assert.Equal(80, first);
+        Assert.Equal(101, min.Length);
+        Assert.Equal(50, max[12]);
+        Assert.Equal(-70, min[12]);
+        Assert.Equal(0, max[11]);
+        Assert.Equal(3, max[^1]);
+    }
+
+    [Fact]
+    public void Columns_StepAtAColumnBoundary_JoinsTheColumns()
+    {
+        double[] samples = [0, 0, 0, 0, 10, 10, 10, 10];
+
+        var (_, min, max) = MinMaxEnvelope.Columns(samples, firstPixel: 0, pixelsPerSample: 0.25);
+
+        Assert.Equal([0.0, 0.0], min);
+        Assert.Equal([0.0, 10.0], max);
+    }
+
+    [Fact]
+    public void Columns_SparseSamples_FillColumnsBetweenThem()
+    {
+        double[] samples = [1, 5, 2];
+
+        var (first, min, max) = MinMaxEnvelope.Columns(samples, firstPixel: 10, pixelsPerSample: 3);
+
+        Assert.Equal(10, first);
+        Assert.Equal(7, min.Length);
+        Assert.Equal([1.0, 1.0, 1.0, 1.0, 5.0, 5.0, 2.0], min);
+        Assert.Equal([1.0, 1.0, 1.0, 5.0, 5.0, 5.0, 5.0], max);
+    }
+
+    [Fact]
+    public void Columns_Empty_IsEmpty()
+    {
+        var (_, min, max) = MinMaxEnvelope.Columns([], 0, 0.1);
+
+        Assert.Empty(min);
+        Assert.Empty(max);
     }
 }
