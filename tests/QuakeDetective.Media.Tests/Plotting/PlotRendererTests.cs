@@ -43,6 +43,17 @@ public sealed class PlotRendererTests
     }
 
     [Fact]
+    public async Task Render_InParallel_SameBytesAsAlone()
+    {
+        var settings = new PlotSettings { ShowHorizontals = true, WidthPx = 640, HeightPx = 360 };
+        var alone = _renderer.RenderPng(Vertical, Horizontals, settings);
+
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _renderer.RenderPng(Vertical, Horizontals, settings))));
+
+        Assert.All(parallel, png => Assert.Equal(alone, png));
+    }
+
+    [Fact]
     public void Render_FixedLimits_DifferFromAuto()
     {
         var auto = _renderer.RenderPng(Vertical, new PlotSettings());
@@ -113,9 +124,14 @@ public sealed class PlotRendererTests
     {
         foreach (var kind in new[] { PlotKind.Waveform, PlotKind.Spectrogram })
         {
-            var png = _renderer.RenderPng(TestSignals.Make(samples, 40), new PlotSettings { Kind = kind, WidthPx = 400, HeightPx = 200 });
+            foreach (var band in new double?[] { null, 2 })
+            {
+                var settings = new PlotSettings { Kind = kind, WidthPx = 400, HeightPx = 200, BandLowHz = band, BandHighHz = band * 4, ShowHorizontals = true };
 
-            Assert.True(PngSize(png) == (400, 200), $"{what} {kind}");
+                var png = _renderer.RenderPng(TestSignals.Make(samples, 40), [TestSignals.Make(samples, 40, "BHN")], settings);
+
+                Assert.True(PngSize(png) == (400, 200), $"{what} {kind} band {band}");
+            }
         }
     }
 
