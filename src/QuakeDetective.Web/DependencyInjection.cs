@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using QuakeDetective.Core.Data;
+using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Storage;
+using QuakeDetective.Media;
+using QuakeDetective.Web.Infrastructure;
+
+namespace QuakeDetective.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>Blazor, sign-in, authorisation, the start-up initializer and the site's own services.</summary>
+    public static IHostApplicationBuilder AddQuakeWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // First of all hosted services: the schema must exist before data protection reads its key ring from it.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupInitializer>());
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "qd_auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(30);
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Scientist, p => p.RequireRole(Roles.Scientist, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        // Keys in the database: cookies stay valid across restarts and across several instances.
+        services.AddDataProtection().SetApplicationName("QuakeDetective").PersistKeysToDbContext<QuakeDbContext>();
+
+        services.AddOptions<MediaOptions>().Configure<DataFolder>((options, folder) => options.CacheFolder = folder.MediaFolder);
+        services.AddSingleton<SubjectMedia>();
+        services.AddScoped<RequestVolunteer>();
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using QuakeDetective.Core.Data;
+using QuakeDetective.Core.Storage;
+using QuakeDetective.Media.Audio;
+using QuakeDetective.Media.Caching;
+using QuakeDetective.Media.Plotting;
+
+namespace QuakeDetective.Web.Infrastructure;
+
+/// <summary>Plot and sound of a subject, rendered from its stored window with its campaign's settings, cached on disk.</summary>
+public sealed class SubjectMedia(
+    IDbContextFactory<QuakeDbContext> dbFactory,
+    WaveformStore waveforms,
+    PlotRenderer plots,
+    AudioRenderer audio,
+    MediaCache cache)
+{
+    public async Task<MediaCacheEntry?> GetPlotAsync(long subjectId, PlotRequest request, CancellationToken cancellationToken)
+    {
+        var subject = await LoadAsync(subjectId, cancellationToken);
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var settings = new PlotSettings
+        {
+            WidthPx = Math.Clamp(request.Width ?? 1200, PlotSettings.MinSizePx, 3000),
+            HeightPx = Math.Clamp(request.Height ?? 500, PlotSettings.MinSizePx, 3000),
+            ShowHorizontals = request.Horizontals ?? subject.ShowHorizontals,
+            FixedAmplitudeLimit = subject.FixedAmplitudeLimit,
+            BandLowHz = subject.FilterPlot ? subject.BandLowHz : null,
+            BandHighHz = subject.FilterPlot ? subject.BandHighHz : null,
+            Kind = request.Spectrogram ? PlotKind.Spectrogram : PlotKind.Waveform,
+        };
+        var key = $"plot|{subject.WaveformPath}|{settings.CacheKey()}|v{PlotRenderer.FormatVersion}";
+        return await cache.GetOrCreateAsync(key, "png", _ =>
+        {
+            var traces = waveforms.Load(subject.WaveformPath);
+            return Task.FromResult(plots.RenderPng(traces[0], settings.ShowHorizontals ? traces.Skip(1).ToList() : [], settings));
+        }, cancellationToken);
+    }
+
+    public async Task<MediaCacheEntry?> GetAudioAsync(long subjectId, CancellationToken cancellationToken)
+    {
+        var subject = await LoadAsync(subjectId, cancellationToken);
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var settings = new AudioSettings
+        {
+            BandLowHz = subject.BandLowHz,
+            BandHighHz = subject.BandHighHz,
+            SpeedUp = subject.SpeedUp,
+            CompressionEnabled = subject.Compression,
+        };
+        var key = $"audio|{subject.WaveformPath}|{settings.CacheKey()}|v{AudioRenderer.FormatVersion}";
+        return await cache.GetOrCreateAsync(key, "wav", _ =>
+        {
+            var traces = waveforms.Load(subject.WaveformPath);
+            return Task.FromResult(audio.RenderWav(traces[0], settings));
+        }, cancellationToken);
+    }
+
+    private async Task<SubjectMediaSettings?> LoadAsync(long subjectId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Subjects.AsNoTracking().Where(s => s.Id == subjectId)
+            .Select(s => new SubjectMediaSettings(
+                s.WaveformPath,
+                s.Campaign!.Audio.BandLowHz,
+                s.Campaign.Audio.BandHighHz,
+                s.Campaign.Audio.SpeedUp,
+                s.Campaign.Audio.Compression,
+                s.Campaign.Plot.FixedAmplitudeLimit,
+                s.Campaign.Plot.ShowHorizontalsByDefault,
+                s.Campaign.Plot.FilterPlot))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private sealed record SubjectMediaSettings(
+        string WaveformPath, double BandLowHz, double BandHighHz, double SpeedUp, bool Compression,
+        double? FixedAmplitudeLimit, bool ShowHorizontals, bool FilterPlot);
+}

@@ -1,0 +1,39 @@
+using QuakeDetective.Core;
+using QuakeDetective.Media;
+using QuakeDetective.Web;
+using QuakeDetective.Web.Components;
+using QuakeDetective.Web.Endpoints;
+using QuakeDetective.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddQuakeData();
+builder.Services.AddQuakeMedia();
+builder.AddQuakeWeb();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAntiforgery();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAnonymousVolunteerCookie();
+
+app.MapStaticAssets();
+app.MapHealthEndpoint();
+app.MapMediaEndpoints();
+app.MapSubjectApi();
+app.MapClassificationApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
