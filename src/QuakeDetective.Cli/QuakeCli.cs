@@ -12,6 +12,7 @@ public static class QuakeCli
         root.Subcommands.Add(AdminCommand.Create());
         root.Subcommands.Add(AggregateCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return root;
     }
 
