@@ -174,6 +174,67 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Percent")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResultPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.ToTable("BackgroundJobs");
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -197,10 +258,18 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ModelVoteEnabled")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrimaryConsensusMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -222,6 +291,25 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                                 .HasColumnType("double precision");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Import", "QuakeDetective.Core.Domain.Campaign.Import#ImportSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("PreprocessingJson")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<double?>("StepSeconds")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double>("SurfaceWaveVelocityKmPerS")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double>("WindowSeconds")
+                                .HasColumnType("double precision");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Plot", "QuakeDetective.Core.Domain.Campaign.Plot#PlotSettingsRecord", b1 =>
                         {
                             b1.IsRequired();
@@ -234,6 +322,23 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
 
                             b1.Property<bool>("ShowHorizontalsByDefault")
                                 .HasColumnType("boolean");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Queue", "QuakeDetective.Core.Domain.Campaign.Queue#QueueSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("GoldRateExperienced")
+                                .HasColumnType("double precision");
+
+                            b1.Property<double>("GoldRateNewcomer")
+                                .HasColumnType("double precision");
+
+                            b1.Property<int>("NewcomerClassifications")
+                                .HasColumnType("integer");
+
+                            b1.Property<double>("RandomShare")
+                                .HasColumnType("double precision");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Retirement", "QuakeDetective.Core.Domain.Campaign.Retirement#RetirementSettings", b1 =>
@@ -390,6 +495,44 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("GoldLabels");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.ImportedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SubjectCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportedFiles");
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
@@ -592,6 +735,9 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Property<double?>("EventMagnitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("EventOriginTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ImportKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -618,6 +764,12 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("StationLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("StationLongitude")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -652,6 +804,37 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.HasIndex("CampaignId", "Status", "VoteCount");
 
                     b.ToTable("Subjects");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.SubjectFeatures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeatureVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Values")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "FeatureVersion")
+                        .IsUnique();
+
+                    b.ToTable("SubjectFeatures");
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.TrainingRun", b =>
@@ -802,6 +985,14 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.BackgroundJob", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.Classification", b =>
                 {
                     b.HasOne("QuakeDetective.Core.Domain.Subject", "Subject")
@@ -843,6 +1034,15 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.ImportedFile", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
                 {
                     b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
@@ -875,6 +1075,15 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.SubjectFeatures", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.TrainingRun", b =>

@@ -163,6 +163,65 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Percent")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.ToTable("BackgroundJobs");
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -184,9 +243,17 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ModelVoteEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryConsensusMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -209,6 +276,25 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                                 .HasColumnType("REAL");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Import", "QuakeDetective.Core.Domain.Campaign.Import#ImportSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("PreprocessingJson")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("StepSeconds")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("SurfaceWaveVelocityKmPerS")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("WindowSeconds")
+                                .HasColumnType("REAL");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Plot", "QuakeDetective.Core.Domain.Campaign.Plot#PlotSettingsRecord", b1 =>
                         {
                             b1.IsRequired();
@@ -221,6 +307,23 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
 
                             b1.Property<bool>("ShowHorizontalsByDefault")
                                 .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Queue", "QuakeDetective.Core.Domain.Campaign.Queue#QueueSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<double>("GoldRateExperienced")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("GoldRateNewcomer")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("NewcomerClassifications")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("RandomShare")
+                                .HasColumnType("REAL");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Retirement", "QuakeDetective.Core.Domain.Campaign.Retirement#RetirementSettings", b1 =>
@@ -371,6 +474,42 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("GoldLabels");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.ImportedFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("ImportedFiles");
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
@@ -567,6 +706,9 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.Property<double?>("EventMagnitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("EventOriginTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -593,6 +735,12 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("StationLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("StationLongitude")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -627,6 +775,35 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.HasIndex("CampaignId", "Status", "VoteCount");
 
                     b.ToTable("Subjects");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.SubjectFeatures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeatureVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Values")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "FeatureVersion")
+                        .IsUnique();
+
+                    b.ToTable("SubjectFeatures");
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.TrainingRun", b =>
@@ -773,6 +950,14 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.BackgroundJob", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.Classification", b =>
                 {
                     b.HasOne("QuakeDetective.Core.Domain.Subject", "Subject")
@@ -814,6 +999,15 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.ImportedFile", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
                 {
                     b.HasOne("QuakeDetective.Core.Domain.Campaign", null)
@@ -846,6 +1040,15 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("QuakeDetective.Core.Domain.SubjectFeatures", b =>
+                {
+                    b.HasOne("QuakeDetective.Core.Domain.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QuakeDetective.Core.Domain.TrainingRun", b =>

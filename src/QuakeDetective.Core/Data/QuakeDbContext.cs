@@ -27,6 +27,12 @@ public class QuakeDbContext(DbContextOptions<QuakeDbContext> options)
 
     public DbSet<Prediction> Predictions => Set<Prediction>();
 
+    public DbSet<ImportedFile> ImportedFiles => Set<ImportedFile>();
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
+    public DbSet<SubjectFeatures> SubjectFeatures => Set<SubjectFeatures>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -23,6 +23,16 @@ public class Campaign
 
     public PlotSettingsRecord Plot { get; set; } = new();
 
+    public QueueSettings Queue { get; set; } = new();
+
+    public ImportSettings Import { get; set; } = new();
+
+    /// <summary>The consensus method shown first on results pages and in exports (majority, weighted, dawid-skene).</summary>
+    public string PrimaryConsensusMethod { get; set; } = "majority";
+
+    /// <summary>When on, the current model's prediction counts as one extra vote in consensus (off by default).</summary>
+    public bool ModelVoteEnabled { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public List<Subject> Subjects { get; set; } = [];

@@ -32,6 +32,12 @@ public class Subject
 
     public string? EventId { get; set; }
 
+    public DateTime? EventOriginTime { get; set; }
+
+    public double? StationLatitude { get; set; }
+
+    public double? StationLongitude { get; set; }
+
     public double? EventMagnitude { get; set; }
 
     public double? EventDistanceKm { get; set; }

@@ -15,6 +15,9 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.ComplexProperty(c => c.Retirement, r => r.Property(x => x.EarlyConsensusRules).HasMaxLength(500));
         builder.ComplexProperty(c => c.Audio);
         builder.ComplexProperty(c => c.Plot);
+        builder.ComplexProperty(c => c.Queue);
+        builder.ComplexProperty(c => c.Import, i => i.Property(x => x.PreprocessingJson).HasMaxLength(2000));
+        builder.Property(c => c.PrimaryConsensusMethod).HasMaxLength(32);
         builder.HasMany(c => c.Subjects).WithOne(s => s.Campaign).HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -65,14 +65,24 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     AnswerChoices = table.Column<List<string>>(type: "text[]", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    PrimaryConsensusMethod = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ModelVoteEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Audio_BandHighHz = table.Column<double>(type: "double precision", nullable: false),
                     Audio_BandLowHz = table.Column<double>(type: "double precision", nullable: false),
                     Audio_Compression = table.Column<bool>(type: "boolean", nullable: false),
                     Audio_SpeedUp = table.Column<double>(type: "double precision", nullable: false),
+                    Import_PreprocessingJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Import_StepSeconds = table.Column<double>(type: "double precision", nullable: true),
+                    Import_SurfaceWaveVelocityKmPerS = table.Column<double>(type: "double precision", nullable: false),
+                    Import_WindowSeconds = table.Column<double>(type: "double precision", nullable: false),
                     Plot_FilterPlot = table.Column<bool>(type: "boolean", nullable: false),
                     Plot_FixedAmplitudeLimit = table.Column<double>(type: "double precision", nullable: true),
                     Plot_ShowHorizontalsByDefault = table.Column<bool>(type: "boolean", nullable: false),
+                    Queue_GoldRateExperienced = table.Column<double>(type: "double precision", nullable: false),
+                    Queue_GoldRateNewcomer = table.Column<double>(type: "double precision", nullable: false),
+                    Queue_NewcomerClassifications = table.Column<int>(type: "integer", nullable: false),
+                    Queue_RandomShare = table.Column<double>(type: "double precision", nullable: false),
                     Retirement_EarlyConsensusEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     Retirement_EarlyConsensusRules = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Retirement_MaxVotes = table.Column<int>(type: "integer", nullable: false)
@@ -226,6 +236,60 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Percent = table.Column<double>(type: "double precision", nullable: false),
+                    Message = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ParametersJson = table.Column<string>(type: "text", nullable: false),
+                    ResultPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BackgroundJobs_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Path = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SubjectCount = table.Column<int>(type: "integer", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedFiles_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -270,6 +334,9 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     SourceFile = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     ImportKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EventOriginTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StationLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    StationLongitude = table.Column<double>(type: "double precision", nullable: true),
                     EventMagnitude = table.Column<double>(type: "double precision", nullable: true),
                     EventDistanceKm = table.Column<double>(type: "double precision", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
@@ -438,6 +505,28 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SubjectFeatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectId = table.Column<long>(type: "bigint", nullable: false),
+                    FeatureVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Values = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubjectFeatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubjectFeatures_Subjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -474,6 +563,16 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_CampaignId",
+                table: "BackgroundJobs",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Kind_Status",
+                table: "BackgroundJobs",
+                columns: new[] { "Kind", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_Name",
@@ -516,6 +615,12 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_CampaignId_Sha256",
+                table: "ImportedFiles",
+                columns: new[] { "CampaignId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModelVersions_CampaignId_IsCurrent",
                 table: "ModelVersions",
                 columns: new[] { "CampaignId", "IsCurrent" });
@@ -529,6 +634,12 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 name: "IX_Predictions_SubjectId_ModelVersionId",
                 table: "Predictions",
                 columns: new[] { "SubjectId", "ModelVersionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubjectFeatures_SubjectId_FeatureVersion",
+                table: "SubjectFeatures",
+                columns: new[] { "SubjectId", "FeatureVersion" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -605,6 +716,9 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BackgroundJobs");
+
+            migrationBuilder.DropTable(
                 name: "Classifications");
 
             migrationBuilder.DropTable(
@@ -617,7 +731,13 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                 name: "GoldLabels");
 
             migrationBuilder.DropTable(
+                name: "ImportedFiles");
+
+            migrationBuilder.DropTable(
                 name: "Predictions");
+
+            migrationBuilder.DropTable(
+                name: "SubjectFeatures");
 
             migrationBuilder.DropTable(
                 name: "TrainingRuns");

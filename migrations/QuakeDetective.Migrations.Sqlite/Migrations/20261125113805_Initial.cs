@@ -63,14 +63,24 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     AnswerChoices = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PrimaryConsensusMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ModelVoteEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Audio_BandHighHz = table.Column<double>(type: "REAL", nullable: false),
                     Audio_BandLowHz = table.Column<double>(type: "REAL", nullable: false),
                     Audio_Compression = table.Column<bool>(type: "INTEGER", nullable: false),
                     Audio_SpeedUp = table.Column<double>(type: "REAL", nullable: false),
+                    Import_PreprocessingJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Import_StepSeconds = table.Column<double>(type: "REAL", nullable: true),
+                    Import_SurfaceWaveVelocityKmPerS = table.Column<double>(type: "REAL", nullable: false),
+                    Import_WindowSeconds = table.Column<double>(type: "REAL", nullable: false),
                     Plot_FilterPlot = table.Column<bool>(type: "INTEGER", nullable: false),
                     Plot_FixedAmplitudeLimit = table.Column<double>(type: "REAL", nullable: true),
                     Plot_ShowHorizontalsByDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Queue_GoldRateExperienced = table.Column<double>(type: "REAL", nullable: false),
+                    Queue_GoldRateNewcomer = table.Column<double>(type: "REAL", nullable: false),
+                    Queue_NewcomerClassifications = table.Column<int>(type: "INTEGER", nullable: false),
+                    Queue_RandomShare = table.Column<double>(type: "REAL", nullable: false),
                     Retirement_EarlyConsensusEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     Retirement_EarlyConsensusRules = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Retirement_MaxVotes = table.Column<int>(type: "INTEGER", nullable: false)
@@ -224,6 +234,60 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Percent = table.Column<double>(type: "REAL", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ParametersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BackgroundJobs_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubjectCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedFiles_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ModelVersions",
                 columns: table => new
                 {
@@ -268,6 +332,9 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     SourceFile = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     ImportKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EventOriginTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StationLatitude = table.Column<double>(type: "REAL", nullable: true),
+                    StationLongitude = table.Column<double>(type: "REAL", nullable: true),
                     EventMagnitude = table.Column<double>(type: "REAL", nullable: true),
                     EventDistanceKm = table.Column<double>(type: "REAL", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -436,6 +503,28 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SubjectFeatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeatureVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Values = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubjectFeatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubjectFeatures_Subjects_SubjectId",
+                        column: x => x.SubjectId,
+                        principalTable: "Subjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -472,6 +561,16 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_CampaignId",
+                table: "BackgroundJobs",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackgroundJobs_Kind_Status",
+                table: "BackgroundJobs",
+                columns: new[] { "Kind", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Campaigns_Name",
@@ -514,6 +613,12 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_CampaignId_Sha256",
+                table: "ImportedFiles",
+                columns: new[] { "CampaignId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModelVersions_CampaignId_IsCurrent",
                 table: "ModelVersions",
                 columns: new[] { "CampaignId", "IsCurrent" });
@@ -527,6 +632,12 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 name: "IX_Predictions_SubjectId_ModelVersionId",
                 table: "Predictions",
                 columns: new[] { "SubjectId", "ModelVersionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubjectFeatures_SubjectId_FeatureVersion",
+                table: "SubjectFeatures",
+                columns: new[] { "SubjectId", "FeatureVersion" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -603,6 +714,9 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BackgroundJobs");
+
+            migrationBuilder.DropTable(
                 name: "Classifications");
 
             migrationBuilder.DropTable(
@@ -615,7 +729,13 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                 name: "GoldLabels");
 
             migrationBuilder.DropTable(
+                name: "ImportedFiles");
+
+            migrationBuilder.DropTable(
                 name: "Predictions");
+
+            migrationBuilder.DropTable(
+                name: "SubjectFeatures");
 
             migrationBuilder.DropTable(
                 name: "TrainingRuns");
