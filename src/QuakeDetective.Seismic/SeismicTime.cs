@@ -40,7 +40,7 @@ public static class SeismicTime
             return false;
         }
 
-        var days = (new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerDay + dayOfYear - 1;
+        var days = DaysFromEpochToYear(year) + dayOfYear - 1;
         var seconds = ((days * 24 + hour) * 60 + minute) * 60 + second;
         epochNs = seconds * NanosPerSecond + nanoseconds;
         return true;
@@ -53,6 +53,13 @@ public static class SeismicTime
         var nanos = epochNs - seconds * NanosPerSecond;
         var dt = DateTime.UnixEpoch.AddSeconds(seconds);
         return (dt.Year, dt.DayOfYear, dt.Hour, dt.Minute, dt.Second, nanos);
+    }
+
+    /// <summary>Days from 1970-01-01 to January 1st of a year (proleptic Gregorian calendar).</summary>
+    private static long DaysFromEpochToYear(int year)
+    {
+        long y = year - 1;
+        return 365 * y + y / 4 - y / 100 + y / 400 - 719_162;
     }
 
     internal static long FloorDiv(long a, long b)

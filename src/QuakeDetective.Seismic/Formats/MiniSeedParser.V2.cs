@@ -58,11 +58,11 @@ internal sealed partial class MiniSeedParser
     /// <summary>Parses the MiniSEED 2 record at <paramref name="offset"/>; returns the bytes consumed, or 0 when it cannot be sized.</summary>
     private int ParseV2(int offset, bool be)
     {
-        Versions.Add(2);
+        SawVersion2 = true;
         var available = _length - offset;
         var h = new EndianSpan(_data.AsSpan(offset, Math.Min(available, 65536)), be);
 
-        var id = new SeedId(Code(h.Slice(18, 2)), Code(h.Slice(8, 5)), Code(h.Slice(13, 2)), Code(h.Slice(15, 3)));
+        var id = V2Id(h.Slice(8, 12));
         var sampleCount = h.U16(30);
         var factor = h.I16(32);
         var multiplier = h.I16(34);
@@ -186,7 +186,7 @@ internal sealed partial class MiniSeedParser
             var dataEncoding = encoding ?? MiniSeedEncoding.Steim1;
             var dataBigEndian = dataWordOrder is { } order ? order != 0 : be;
             var data = _data.AsSpan(offset + dataOffset, recordLength - dataOffset);
-            var problem = MiniSeedPayload.TryDecode(data, dataEncoding, dataBigEndian, sampleCount, out var payload, out var errorOffset);
+            var problem = MiniSeedPayload.TryDecode(data, dataEncoding, dataBigEndian, sampleCount, _arena, out var payload, out var errorOffset);
             if (problem is not null)
             {
                 AddError(offset + dataOffset + errorOffset, $"{RecordName(offset)} {id}: {problem}");
@@ -262,6 +262,19 @@ internal sealed partial class MiniSeedParser
         }
 
         return 0;
+    }
+
+    /// <summary>Station, location, channel and network codes (header bytes 8-19); consecutive records usually share them.</summary>
+    private SeedId V2Id(ReadOnlySpan<byte> codes)
+    {
+        if (_lastCodes is { } last && codes.SequenceEqual(last))
+        {
+            return _lastId;
+        }
+
+        _lastCodes = codes.ToArray();
+        _lastId = new SeedId(Code(codes.Slice(10, 2)), Code(codes[..5]), Code(codes.Slice(5, 2)), Code(codes.Slice(7, 3)));
+        return _lastId;
     }
 
     private static string Code(ReadOnlySpan<byte> field) => Encoding.ASCII.GetString(field).Trim(' ', '\0');

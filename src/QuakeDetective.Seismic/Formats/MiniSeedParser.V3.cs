@@ -17,7 +17,7 @@ internal sealed partial class MiniSeedParser
 
     private int ParseV3(int offset)
     {
-        Versions.Add(3);
+        SawVersion3 = true;
         var available = _length - offset;
         var h = _data.AsSpan(offset, available);
         var nanos = BinaryPrimitives.ReadUInt32LittleEndian(h[4..]);
@@ -46,8 +46,18 @@ internal sealed partial class MiniSeedParser
                 return length;
             }
 
-            var sid = Encoding.ASCII.GetString(record.Slice(V3HeaderLength, sidLength));
-            if (!TryParseSourceId(sid, out var id))
+            var sidBytes = record.Slice(V3HeaderLength, sidLength);
+            var sid = _lastSid is not null && Ascii.Equals(sidBytes, _lastSid) ? _lastSid : Encoding.ASCII.GetString(sidBytes);
+            SeedId id;
+            if (ReferenceEquals(sid, _lastSid))
+            {
+                id = _lastSidId;
+            }
+            else if (TryParseSourceId(sid, out id))
+            {
+                (_lastSid, _lastSidId) = (sid, id);
+            }
+            else
             {
                 AddError(offset + V3HeaderLength, $"{RecordName(offset)}: source identifier '{sid}' is not an FDSN identifier of the form FDSN:NET_STA_LOC_B_S_SS");
                 return length;
@@ -77,7 +87,7 @@ internal sealed partial class MiniSeedParser
 
             // Steim frames are big-endian in MiniSEED 3; every other encoding is little-endian.
             var bigEndian = encoding is MiniSeedEncoding.Steim1 or MiniSeedEncoding.Steim2;
-            var problem = MiniSeedPayload.TryDecode(data, encoding, bigEndian, sampleCount, out var payload, out var errorOffset);
+            var problem = MiniSeedPayload.TryDecode(data, encoding, bigEndian, sampleCount, _arena, out var payload, out var errorOffset);
             if (problem is not null)
             {
                 AddError(offset + dataStart + errorOffset, $"{RecordName(offset)} {id}: {problem}");

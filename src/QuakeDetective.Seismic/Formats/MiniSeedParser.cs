@@ -13,13 +13,19 @@ internal sealed partial class MiniSeedParser
     private readonly byte[] _data;
     private readonly int _length;
     private readonly string _source;
+    private readonly IntArena _arena;
     private int _recordIndex;
+    private byte[]? _lastCodes;
+    private SeedId _lastId;
+    private string? _lastSid;
+    private SeedId _lastSidId;
 
     public MiniSeedParser(byte[] data, int length, string source)
     {
         _data = data;
         _length = length;
         _source = source;
+        _arena = new IntArena(length);
     }
 
     public List<MiniSeedRecord> Records { get; } = [];
@@ -28,7 +34,9 @@ internal sealed partial class MiniSeedParser
 
     public int SuppressedErrors { get; private set; }
 
-    public HashSet<int> Versions { get; } = [];
+    public bool SawVersion2 { get; private set; }
+
+    public bool SawVersion3 { get; private set; }
 
     /// <summary>True when the buffer starts with something that looks like a MiniSEED 2 or 3 record header.</summary>
     public static bool LooksLikeMiniSeed(ReadOnlySpan<byte> data) => LooksLikeV3Header(data) || LooksLikeV2Header(data, out _);

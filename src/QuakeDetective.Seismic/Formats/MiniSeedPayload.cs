@@ -4,13 +4,13 @@ using System.Text;
 namespace QuakeDetective.Seismic.Formats;
 
 /// <summary>The decoded data section of one record, shared by the MiniSEED 2 and 3 parsers.</summary>
-internal readonly record struct MiniSeedPayload(int[]? Integers, float[]? Floats, double[]? Doubles, string? Text, string? IntegrityProblem)
+internal readonly record struct MiniSeedPayload(ArraySegment<int> Integers, float[]? Floats, double[]? Doubles, string? Text, string? IntegrityProblem)
 {
     /// <summary>
     /// Checks the declared sample count against what the data section can hold (so that a corrupt count never makes
     /// us allocate more than the record justifies), then decodes. Returns an error reason, or null on success.
     /// </summary>
-    public static string? TryDecode(ReadOnlySpan<byte> data, MiniSeedEncoding encoding, bool bigEndian, long count, out MiniSeedPayload payload, out int errorOffset)
+    public static string? TryDecode(ReadOnlySpan<byte> data, MiniSeedEncoding encoding, bool bigEndian, long count, IntArena arena, out MiniSeedPayload payload, out int errorOffset)
     {
         payload = default;
         errorOffset = 0;
@@ -38,11 +38,11 @@ internal readonly record struct MiniSeedPayload(int[]? Integers, float[]? Floats
         switch (encoding)
         {
             case MiniSeedEncoding.Text:
-                payload = new MiniSeedPayload(null, null, null, DecodeText(data[..n]), null);
+                payload = new MiniSeedPayload(default, null, null, DecodeText(data[..n]), null);
                 return null;
             case MiniSeedEncoding.Int16:
             {
-                var values = new int[n];
+                var values = arena.Rent(n);
                 for (var i = 0; i < n; i++)
                 {
                     var s = data.Slice(2 * i, 2);
@@ -55,7 +55,7 @@ internal readonly record struct MiniSeedPayload(int[]? Integers, float[]? Floats
 
             case MiniSeedEncoding.Int32:
             {
-                var values = new int[n];
+                var values = arena.Rent(n);
                 for (var i = 0; i < n; i++)
                 {
                     var s = data.Slice(4 * i, 4);
@@ -75,7 +75,7 @@ internal readonly record struct MiniSeedPayload(int[]? Integers, float[]? Floats
                     values[i] = bigEndian ? BinaryPrimitives.ReadSingleBigEndian(s) : BinaryPrimitives.ReadSingleLittleEndian(s);
                 }
 
-                payload = new MiniSeedPayload(null, values, null, null, null);
+                payload = new MiniSeedPayload(default, values, null, null, null);
                 return null;
             }
 
@@ -88,17 +88,18 @@ internal readonly record struct MiniSeedPayload(int[]? Integers, float[]? Floats
                     values[i] = bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(s) : BinaryPrimitives.ReadDoubleLittleEndian(s);
                 }
 
-                payload = new MiniSeedPayload(null, null, values, null, null);
+                payload = new MiniSeedPayload(default, null, values, null, null);
                 return null;
             }
 
             default:
             {
-                var values = new int[n];
+                // Every element is written by the decoder, or the record is rejected.
+                var values = arena.Rent(n);
                 int reverse;
                 try
                 {
-                    reverse = SteimDecoder.Decode(data, bigEndian, encoding == MiniSeedEncoding.Steim2, values);
+                    reverse = SteimDecoder.Decode(data, bigEndian, encoding == MiniSeedEncoding.Steim2, values.AsSpan());
                 }
                 catch (SteimFormatException ex)
                 {

@@ -21,7 +21,7 @@ internal sealed class MiniSeedRecord
     public required int FormatVersion { get; init; }
 
     /// <summary>Samples of integer encodings (INT16, INT32, Steim-1, Steim-2).</summary>
-    public int[]? Integers { get; init; }
+    public ArraySegment<int> Integers { get; init; }
 
     /// <summary>Samples of FLOAT32 records.</summary>
     public float[]? Floats { get; init; }
@@ -38,15 +38,17 @@ internal sealed class MiniSeedRecord
         : StartTimeNs + (long)Math.Round((SampleCount - 1) * 1e9 / SampleRate);
 
     public double SampleAt(int index) =>
-        Integers is not null ? Integers[index] : Floats is not null ? Floats[index] : Doubles![index];
+        Integers.Array is not null ? Integers[index] : Floats is not null ? Floats[index] : Doubles![index];
 
     public void CopyTo(double[] destination, int offset)
     {
-        if (Integers is not null)
+        if (Integers.Array is not null)
         {
-            for (var i = 0; i < Integers.Length; i++)
+            var source = Integers.AsSpan();
+            var target = destination.AsSpan(offset, source.Length);
+            for (var i = 0; i < source.Length; i++)
             {
-                destination[offset + i] = Integers[i];
+                target[i] = source[i];
             }
         }
         else if (Floats is not null)

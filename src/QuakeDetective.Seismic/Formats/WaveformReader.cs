@@ -94,11 +94,12 @@ public static class WaveformReader
             .Where(r => r.Text is not null)
             .Select(r => new TextLog(r.Id, r.StartTimeNs, r.Text!, r.ByteOffset))
             .ToList();
-        var format = parser.Versions.Count switch
+        var format = (parser.SawVersion2, parser.SawVersion3) switch
         {
-            0 => WaveformFormat.Unknown,
-            > 1 => WaveformFormat.MiniSeedMixed,
-            _ => parser.Versions.Contains(3) ? WaveformFormat.MiniSeed3 : WaveformFormat.MiniSeed2,
+            (true, true) => WaveformFormat.MiniSeedMixed,
+            (true, false) => WaveformFormat.MiniSeed2,
+            (false, true) => WaveformFormat.MiniSeed3,
+            _ => WaveformFormat.Unknown,
         };
         return new WaveformReadResult
         {
