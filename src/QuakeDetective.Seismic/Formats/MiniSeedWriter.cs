@@ -45,6 +45,12 @@ public static class MiniSeedWriter
             }
 
             var codes = FieldCodes(trace.Id);
+            if (trace.StartUtc.Year < 1900 || trace.EndUtc.Year > 2100)
+            {
+                // Readers (libmseed included) recognise MiniSEED 2 headers by a year within 1900-2100.
+                throw new ArgumentException($"{trace.Id} starts or ends outside the years 1900-2100, which MiniSEED 2 readers accept.", nameof(traces));
+            }
+
             var encoding = forcedEncoding ?? ChooseEncoding(trace.Samples);
             var ints = encoding is MiniSeedEncoding.Steim1 or MiniSeedEncoding.Steim2 or MiniSeedEncoding.Int32
                 ? ToIntegers(trace.Samples)

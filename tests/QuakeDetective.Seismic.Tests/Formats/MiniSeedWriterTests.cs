@@ -147,6 +147,14 @@ public sealed class MiniSeedWriterTests
         Assert.Throws<ArgumentException>(() => MiniSeedWriter.Write(new MemoryStream(), [trace]));
     }
 
+    [Fact]
+    public void Write_StartBefore1900_Throws()
+    {
+        var trace = new Trace(Id, SeismicTime.FromDateTime(new DateTime(1850, 1, 1, 0, 0, 0, DateTimeKind.Utc)), 1, [1, 2, 3]);
+
+        Assert.Throws<ArgumentException>(() => MiniSeedWriter.Write(new MemoryStream(), [trace]));
+    }
+
     [Theory]
     [InlineData(128)]
     [InlineData(500)]
