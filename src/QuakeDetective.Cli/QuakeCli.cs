@@ -27,7 +27,8 @@ public static class QuakeCli
             return 2;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Our own handler below turns user errors into one line; the default one would print a stack trace.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parse.InvokeAsync(config, cancellationToken);

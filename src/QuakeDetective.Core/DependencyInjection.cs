@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,9 @@ public static class DependencyInjection
 
         services.AddDbContextFactory<QuakeDbContext>((sp, options) =>
             ConfigureProvider(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataFolder>()));
+
+        // Keys in the database: cookies and tokens stay valid across restarts, instances, the site and the CLI.
+        services.AddDataProtection().SetApplicationName("QuakeDetective").PersistKeysToDbContext<QuakeDbContext>();
 
         services.AddIdentityCore<QuakeUser>(o =>
             {

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
 using QuakeDetective.Core.Storage;
 using QuakeDetective.Media;
@@ -38,8 +36,6 @@ public static class DependencyInjection
             .AddPolicy(Policies.Scientist, p => p.RequireRole(Roles.Scientist, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
-        // Keys in the database: cookies stay valid across restarts and across several instances.
-        services.AddDataProtection().SetApplicationName("QuakeDetective").PersistKeysToDbContext<QuakeDbContext>();
 
         services.AddOptions<MediaOptions>().Configure<DataFolder>((options, folder) => options.CacheFolder = folder.MediaFolder);
         services.AddSingleton<SubjectMedia>();
