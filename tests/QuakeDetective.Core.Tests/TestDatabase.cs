@@ -35,6 +35,15 @@ public sealed class TestDatabase : IAsyncDisposable
             ["Storage:DataFolder"] = folder,
             ["Demo:Enabled"] = "false",
         });
+        if (QuakeDetective.Tests.PostgresServer.Requested)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["Database:ConnectionString"] = QuakeDetective.Tests.PostgresServer.CreateDatabase(),
+            });
+        }
+
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -10,6 +10,7 @@ namespace QuakeDetective.Tests;
 /// </summary>
 public sealed class QuakeWebFactory : WebApplicationFactory<Program>
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PostgresDatabases = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsFolder;
 
@@ -26,6 +27,13 @@ public sealed class QuakeWebFactory : WebApplicationFactory<Program>
             ["Demo:GoldPerClass"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (PostgresServer.Requested && settings?.ContainsKey("Database:Provider") != true)
+        {
+            _settings["Database:Provider"] = "Postgres";
+            // One database per data folder, so that a second factory on the same folder is a restart.
+            _settings["Database:ConnectionString"] = PostgresDatabases.GetOrAdd(DataFolder, _ => PostgresServer.CreateDatabase());
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -13,7 +13,9 @@ public sealed class SiteShellTests(SiteFixture site) : IClassFixture<SiteFixture
         var response = await NewClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("healthy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("healthy", body, StringComparison.Ordinal);
+        Assert.Contains(QuakeDetective.Tests.PostgresServer.Requested ? "Npgsql" : "Sqlite", body, StringComparison.Ordinal);
     }
 
     [Fact]
