@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<SubjectMedia>();
         services.AddScoped<RequestVolunteer>();
         services.AddProblemDetails();
+        services.AddQuakeRateLimiting(builder.Configuration);
         return builder;
     }
 

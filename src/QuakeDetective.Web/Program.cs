@@ -15,15 +15,17 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseSecurityHeaders();
+app.UseFriendlyErrors();
+app.UseRouting(); // after the error pages, so that a re-executed request is routed again
 app.UseAntiforgery();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAnonymousVolunteerCookie();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapHealthEndpoint();

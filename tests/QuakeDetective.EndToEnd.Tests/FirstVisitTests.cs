@@ -12,6 +12,14 @@ public sealed class FirstVisitTests(BrowserFixture fixture) : IClassFixture<Brow
         var browser = fixture.RequireBrowser();
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
         var dbFactory = fixture.Site.GetRequiredService<IDbContextFactory<QuakeDbContext>>();
         int votesBefore;
         await using (var db = await dbFactory.CreateDbContextAsync())
@@ -38,6 +46,10 @@ public sealed class FirstVisitTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GetByTestId("session-count").Filter(new() { HasText = "1" }).WaitForAsync();
         var nextSrc = await page.Locator("img[data-testid=subject-plot]").GetAttributeAsync("src");
         Assert.NotEqual(firstSrc, nextSrc);
+
+        // The site's own pages satisfy its content security policy (and nothing else went wrong in the console).
+        Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(consoleErrors);
 
         await using var check = await dbFactory.CreateDbContextAsync();
         Assert.Equal(votesBefore + 1, await check.Classifications.CountAsync());

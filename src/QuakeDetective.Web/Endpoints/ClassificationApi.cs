@@ -29,7 +29,7 @@ public static class ClassificationApi
                 SubmitOutcome.AlreadyAnswered => Results.Problem(result.Message, statusCode: 409),
                 _ => Results.Problem(result.Message, statusCode: 400),
             };
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(RateLimiting.VotesPolicy);
         return app;
     }
 
