@@ -7,10 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QuakeDetective.Core.Accounts;
 using QuakeDetective.Core.Classifications;
+using QuakeDetective.Core.Consensus.Store;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Demo;
 using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Exports;
+using QuakeDetective.Core.Gold;
 using QuakeDetective.Core.Queue;
+using QuakeDetective.Core.Results;
 using QuakeDetective.Core.Storage;
 
 namespace QuakeDetective.Core;
@@ -57,6 +61,19 @@ public static class DependencyInjection
         services.AddSingleton<WaveformStore>();
         services.AddSingleton<SubjectQueue>();
         services.AddSingleton<ClassificationService>();
+        services.AddOptions<ConsensusOptions>().Bind(builder.Configuration.GetSection(ConsensusOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubjectStatusNotifier>();
+        services.AddSingleton<SubjectRetirementService>();
+        services.AddSingleton<LiveConsensusUpdater>();
+        services.AddSingleton<WeightedPriorCache>();
+        services.AddSingleton<DawidSkeneSnapshotStore>();
+        services.AddSingleton<ConsensusRecomputer>();
+        services.AddSingleton<ConsensusJobs>();
+        services.AddSingleton<GoldService>();
+        services.AddSingleton<ResultsService>();
+        services.AddSingleton<ExportService>();
+        services.AddSingleton<ExportJobs>();
         services.AddSingleton<VolunteerService>();
         services.AddScoped<AdminAccountService>();
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuakeDetective.Core.Consensus.Store;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
 
@@ -7,8 +8,16 @@ namespace QuakeDetective.Core.Classifications;
 /// <summary>
 /// Stores votes exactly once. The database's unique indexes (volunteer+subject, volunteer+key) are the final word:
 /// a race between two identical requests ends with one row, and the loser is answered from that row.
+/// In the same transaction a counted vote updates the subject's count, retires it when the campaign's rule is met
+/// (it leaves every queue with the commit), and rewrites its live majority and weighted consensus. Expert votes
+/// (Scientist/Admin accounts) are stored but change none of these.
 /// </summary>
-public sealed class ClassificationService(IDbContextFactory<QuakeDbContext> dbFactory, TimeProvider time)
+public sealed class ClassificationService(
+    IDbContextFactory<QuakeDbContext> dbFactory,
+    TimeProvider time,
+    LiveConsensusUpdater live,
+    WeightedPriorCache priors,
+    SubjectStatusNotifier statusNotifier)
 {
     public const int MaxKeyLength = 100;
 
@@ -28,7 +37,7 @@ public sealed class ClassificationService(IDbContextFactory<QuakeDbContext> dbFa
 
         var subject = await db.Subjects.AsNoTracking()
             .Where(s => s.Id == request.SubjectId)
-            .Select(s => new { s.Id, s.CampaignId, s.Campaign!.AnswerChoices, s.Campaign.Retirement.MaxVotes })
+            .Select(s => new { s.Id, s.CampaignId, s.Campaign!.AnswerChoices, s.Campaign.Retirement, s.Campaign.ModelVoteEnabled })
             .FirstOrDefaultAsync(cancellationToken);
         if (subject is null)
         {
@@ -54,7 +63,12 @@ public sealed class ClassificationService(IDbContextFactory<QuakeDbContext> dbFa
             DurationMs = startedAt is null ? null : (int)Math.Min(int.MaxValue, (now - startedAt.Value).TotalMilliseconds),
         };
 
-        var retired = false;
+        // Read before the transaction so that the write lock is held as briefly as possible.
+        var expert = await ExpertVolunteers.IsExpertAsync(db, request.VolunteerId, cancellationToken);
+        var prior = expert ? null : await priors.GetAsync(subject.CampaignId, cancellationToken);
+        var liveSubject = new LiveSubject(subject.Id, subject.CampaignId, subject.AnswerChoices, subject.Retirement, subject.ModelVoteEnabled);
+
+        LiveUpdateResult? update = null;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -62,13 +76,15 @@ public sealed class ClassificationService(IDbContextFactory<QuakeDbContext> dbFa
             // The insert comes first so that SQLite takes its write lock before anything is read in this transaction.
             db.Classifications.Add(classification);
             await db.SaveChangesAsync(cancellationToken);
-            await db.Subjects.Where(x => x.Id == subject.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.VoteCount, x => x.VoteCount + 1), cancellationToken);
-            retired = await db.Subjects.Where(x => x.Id == subject.Id && x.Status == SubjectStatus.Active && x.VoteCount >= subject.MaxVotes)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.Status, SubjectStatus.Retired)
-                    .SetProperty(x => x.RetirementReason, RetirementReason.VoteLimit)
-                    .SetProperty(x => x.RetiredAt, now), cancellationToken) > 0;
+            if (prior is not null)
+            {
+                // Touching the subject's row locks it (PostgreSQL), so concurrent votes on one subject recount one after
+                // the other and each sees the votes committed before it; the live update then sets the exact count.
+                await db.Subjects.Where(x => x.Id == subject.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.VoteCount, x => x.VoteCount + 1), cancellationToken);
+                update = await live.UpdateAsync(db, liveSubject, prior, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -82,6 +98,12 @@ public sealed class ClassificationService(IDbContextFactory<QuakeDbContext> dbFa
             }
 
             throw;
+        }
+
+        var retired = update?.Retired == true;
+        if (retired)
+        {
+            statusNotifier.Publish(new SubjectStatusChange(subject.Id, subject.CampaignId, SubjectStatus.Retired, update!.Reason));
         }
 
         return new SubmitResult(SubmitOutcome.Created, classification.Id, null, retired);

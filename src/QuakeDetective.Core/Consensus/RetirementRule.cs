@@ -1,3 +1,6 @@
+using System.Globalization;
+using QuakeDetective.Core.Domain;
+
 namespace QuakeDetective.Core.Consensus;
 
 /// <summary>
@@ -23,6 +26,70 @@ public sealed record RetirementRule
 
     /// <summary>Early-consensus thresholds: vote-count ranges that must not overlap.</summary>
     public IReadOnlyList<ConsensusThreshold> Thresholds { get; init; } = DefaultThresholds;
+
+    /// <summary>
+    /// The rule of a campaign: its vote limit and, when early consensus is on, its thresholds written as
+    /// "minVotes-maxVotes:agreement" separated by ';' (e.g. "4-5:1.0;6-7:0.8;8-10:0.7"; a single count "4:1" is allowed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The thresholds cannot be read or the rule is invalid; the message says where.</exception>
+    public static RetirementRule FromSettings(RetirementSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var rule = new RetirementRule
+        {
+            MaxVotes = settings.MaxVotes,
+            Thresholds = settings.EarlyConsensusEnabled ? ParseThresholds(settings.EarlyConsensusRules) : [],
+        };
+        rule.EnsureValid();
+        return rule;
+    }
+
+    /// <summary>Reads thresholds written as "4-5:1.0;6-7:0.8;8-10:0.7" (agreement as a share, or a percentage such as "80%").</summary>
+    /// <exception cref="ArgumentException">A part cannot be read; the message names it.</exception>
+    public static IReadOnlyList<ConsensusThreshold> ParseThresholds(string? text)
+    {
+        var thresholds = new List<ConsensusThreshold>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return thresholds;
+        }
+
+        var parts = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                throw new ArgumentException($"Early-consensus rule {i + 1} '{part}' lacks ':'; write it as minVotes-maxVotes:agreement, e.g. 6-7:0.8.");
+            }
+
+            var range = part[..colon].Trim();
+            var dash = range.IndexOf('-', StringComparison.Ordinal);
+            var minText = dash < 0 ? range : range[..dash].Trim();
+            var maxText = dash < 0 ? range : range[(dash + 1)..].Trim();
+            if (!int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var min) ||
+                !int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+            {
+                throw new ArgumentException($"Early-consensus rule {i + 1} '{part}': the vote range '{range}' is not 'min-max' in whole numbers.");
+            }
+
+            var agreementText = part[(colon + 1)..].Trim();
+            var percent = agreementText.EndsWith('%');
+            if (!double.TryParse(percent ? agreementText[..^1] : agreementText, NumberStyles.Float, CultureInfo.InvariantCulture, out var agreement))
+            {
+                throw new ArgumentException($"Early-consensus rule {i + 1} '{part}': the agreement '{agreementText}' is not a number (write 0.8 or 80%).");
+            }
+
+            thresholds.Add(new ConsensusThreshold(min, max, percent ? agreement / 100 : agreement));
+        }
+
+        return thresholds;
+    }
+
+    /// <summary>The thresholds written back in the form <see cref="ParseThresholds"/> reads.</summary>
+    public static string FormatThresholds(IEnumerable<ConsensusThreshold> thresholds) =>
+        string.Join(';', thresholds.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.MinVotes}-{t.MaxVotes}:{t.RequiredAgreement}")));
 
     /// <summary>Every problem with the rule, as messages a campaign editor can show; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

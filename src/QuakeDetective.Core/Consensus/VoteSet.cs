@@ -103,40 +103,28 @@ public sealed class VoteSet
     public static VoteSet Create(IEnumerable<Vote> votes, IEnumerable<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(votes);
-        var subjectIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var volunteerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rawLabelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var subjects = new List<string>();
-        var volunteers = new List<string>();
-        var rawLabels = new List<string>();
-        var voteSubject = new List<int>();
-        var voteVolunteer = new List<int>();
-        var voteRawLabel = new List<int>();
-        var seen = new HashSet<long>();
-        var duplicates = 0;
-
+        var builder = new VoteSetBuilder();
         foreach (var vote in votes)
         {
-            ArgumentNullException.ThrowIfNull(vote.SubjectId, nameof(votes));
-            ArgumentNullException.ThrowIfNull(vote.VolunteerId, nameof(votes));
-            if (string.IsNullOrEmpty(vote.Label))
-            {
-                throw new ArgumentException($"The vote of volunteer '{vote.VolunteerId}' on subject '{vote.SubjectId}' has an empty label.", nameof(votes));
-            }
-
-            var s = Intern(subjectIndex, subjects, vote.SubjectId);
-            var v = Intern(volunteerIndex, volunteers, vote.VolunteerId);
-            if (!seen.Add(((long)s << 32) | (uint)v))
-            {
-                duplicates++;
-                continue;
-            }
-
-            voteSubject.Add(s);
-            voteVolunteer.Add(v);
-            voteRawLabel.Add(Intern(rawLabelIndex, rawLabels, vote.Label));
+            builder.Add(vote.SubjectId, vote.VolunteerId, vote.Label);
         }
 
+        return builder.Build(classes);
+    }
+
+    /// <summary>Builds the interned set from what a <see cref="VoteSetBuilder"/> collected (see <see cref="Create"/> for the orders).</summary>
+    internal static VoteSet FromInterned(
+        List<string> subjects,
+        List<string> volunteers,
+        List<string> rawLabels,
+        List<int> voteSubject,
+        List<int> voteVolunteer,
+        List<int> voteRawLabel,
+        Dictionary<string, int> subjectIndex,
+        Dictionary<string, int> volunteerIndex,
+        IEnumerable<string>? classes,
+        int duplicates)
+    {
         // Class order: the given classes first, then the remaining labels in ordinal order.
         var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var classList = new List<string>();
@@ -228,18 +216,5 @@ public sealed class VoteSet
         }
 
         return result;
-    }
-
-    private static int Intern(Dictionary<string, int> index, List<string> list, string value)
-    {
-        if (index.TryGetValue(value, out var id))
-        {
-            return id;
-        }
-
-        id = list.Count;
-        index.Add(value, id);
-        list.Add(value);
-        return id;
     }
 }

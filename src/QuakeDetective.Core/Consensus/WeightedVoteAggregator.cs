@@ -86,6 +86,34 @@ public sealed class WeightedVoteAggregator(WeightedVoteOptions? options = null) 
         return new AggregationResult { Method = Method, Classes = votes.Classes, Subjects = subjects, Volunteers = skills };
     }
 
+    /// <summary>
+    /// Prior weight per class from everybody's gold votes pooled into one matrix: the class's F1; classes without
+    /// gold evidence take the mean F1 of the others (so no class is favoured just for lacking gold), else
+    /// <paramref name="defaultWeight"/>.
+    /// </summary>
+    public static double[] PooledPrior(ConfusionMatrix pooled, double defaultWeight)
+    {
+        ArgumentNullException.ThrowIfNull(pooled);
+        var k = pooled.Classes.Count;
+        var known = new List<double>();
+        for (var c = 0; c < k; c++)
+        {
+            if (pooled.F1(c) is { } f1)
+            {
+                known.Add(f1);
+            }
+        }
+
+        var fallback = known.Count > 0 ? known.Average() : defaultWeight;
+        var prior = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            prior[c] = pooled.F1(c) ?? fallback;
+        }
+
+        return prior;
+    }
+
     /// <summary>Row-major [volunteer][class] weights of an answer.</summary>
     internal double[] ClassWeights(VoteSet votes, int[] goldPerSubject, out double[] goldCounts, out int[] goldVotes)
     {
@@ -93,29 +121,22 @@ public sealed class WeightedVoteAggregator(WeightedVoteOptions? options = null) 
         var j = votes.VolunteerCount;
         goldCounts = VolunteerSkillEstimator.GoldCounts(votes, goldPerSubject, out goldVotes);
 
-        // Prior per class: F1 of everybody's gold votes pooled; classes without gold evidence take the
-        // mean pooled F1 of the others (so no class is favoured just for lacking gold), else the default.
         var pooled = new double[k * k];
         for (var i = 0; i < goldCounts.Length; i++)
         {
             pooled[i % (k * k)] += goldCounts[i];
         }
 
-        var pooledMatrix = new ConfusionMatrix(votes.Classes, pooled);
-        var prior = new double[k];
-        var known = new List<double>();
-        for (var c = 0; c < k; c++)
+        var prior = PooledPrior(new ConfusionMatrix(votes.Classes, pooled), _options.DefaultWeight);
+        if (_options.ClassPrior is { } fixedPrior)
         {
-            if (pooledMatrix.F1(c) is { } f1)
+            for (var c = 0; c < k; c++)
             {
-                known.Add(f1);
+                if (fixedPrior.TryGetValue(votes.Classes[c], out var p))
+                {
+                    prior[c] = p;
+                }
             }
-        }
-
-        var fallback = known.Count > 0 ? known.Average() : _options.DefaultWeight;
-        for (var c = 0; c < k; c++)
-        {
-            prior[c] = pooledMatrix.F1(c) ?? fallback;
         }
 
         var m = _options.PriorStrength;

@@ -19,6 +19,13 @@ public sealed record WeightedVoteOptions
     /// </summary>
     public IReadOnlyDictionary<string, double>? VolunteerWeights { get; init; }
 
+    /// <summary>
+    /// Optional fixed prior weight per class (by label), used instead of the F1 of the vote set's own pooled gold
+    /// votes. The live path passes the campaign-wide prior here, because it aggregates one subject with only its
+    /// voters' gold history; classes not listed fall back to the pooled value.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? ClassPrior { get; init; }
+
     public void Validate()
     {
         if (!(PriorStrength >= 0) || double.IsInfinity(PriorStrength))
@@ -29,6 +36,14 @@ public sealed record WeightedVoteOptions
         if (!(DefaultWeight > 0) || double.IsInfinity(DefaultWeight))
         {
             throw new ArgumentException($"DefaultWeight must be a finite number > 0, got {DefaultWeight}.");
+        }
+
+        foreach (var (label, prior) in ClassPrior ?? new Dictionary<string, double>())
+        {
+            if (!(prior >= 0) || double.IsInfinity(prior))
+            {
+                throw new ArgumentException($"The prior weight of class '{label}' must be a finite number ≥ 0, got {prior}.");
+            }
         }
 
         foreach (var (volunteer, weight) in VolunteerWeights ?? new Dictionary<string, double>())

@@ -72,7 +72,7 @@ public class DawidSkeneAggregatorTests
     {
         var votes = Votes(TwoClasses, ("g", "a", "B"), ("g", "b", "B"), ("g", "c", "B"), ("x", "a", "A"));
 
-        var g = new DawidSkeneAggregator().Aggregate(votes, Gold(("g", "A"))).Find("g")!;
+        var g = new DawidSkeneAggregator().Aggregate(votes, GoldOf(("g", "A"))).Find("g")!;
 
         Assert.Equal("A", g.Label);
         Assert.Equal(1, g.Confidence);
@@ -100,7 +100,7 @@ public class DawidSkeneAggregatorTests
         raw.Add(("x", "v1", "A"));
         raw.Add(("x", "v2", "B"));
 
-        var x = new DawidSkeneAggregator().Aggregate(Votes(TwoClasses, [.. raw]), Gold([.. gold])).Find("x")!;
+        var x = new DawidSkeneAggregator().Aggregate(Votes(TwoClasses, [.. raw]), GoldOf([.. gold])).Find("x")!;
 
         Assert.Equal("B", x.Label);
         Assert.True(x.Confidence > 0.99, $"confidence {x.Confidence}");
@@ -162,7 +162,7 @@ public class DawidSkeneAggregatorTests
     {
         var votes = Votes(TwoClasses, ("g1", "a", "A"), ("g2", "a", "A"));
 
-        var result = new DawidSkeneAggregator().Aggregate(votes, Gold(("g1", "A"), ("g2", "B")));
+        var result = new DawidSkeneAggregator().Aggregate(votes, GoldOf(("g1", "A"), ("g2", "B")));
 
         var a = Assert.Single(result.Volunteers);
         Assert.Equal(VolunteerSkillSource.DawidSkene, a.Source);

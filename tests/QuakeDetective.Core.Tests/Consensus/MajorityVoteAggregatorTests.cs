@@ -57,7 +57,7 @@ public class MajorityVoteAggregatorTests
     {
         var votes = Votes(Classes, ("s", "a", "Noise"), ("s", "b", "Noise"));
 
-        var s = new MajorityVoteAggregator().Aggregate(votes, Gold(("s", "Tremor"))).Subjects[0];
+        var s = new MajorityVoteAggregator().Aggregate(votes, GoldOf(("s", "Tremor"))).Subjects[0];
 
         Assert.True(s.IsGold);
         Assert.Equal("Noise", s.Label);

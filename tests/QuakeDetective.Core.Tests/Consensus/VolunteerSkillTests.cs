@@ -17,7 +17,7 @@ public class VolunteerSkillTests
             ("t1", "a", "Noise"), ("t2", "a", "Tremor"),
             ("n1", "a", "Tremor"),
             ("x", "b", "Noise"));
-        var gold = Gold(("e1", "Earthquake"), ("e2", "Earthquake"), ("t1", "Tremor"), ("t2", "Tremor"), ("n1", "Noise"));
+        var gold = GoldOf(("e1", "Earthquake"), ("e2", "Earthquake"), ("t1", "Tremor"), ("t2", "Tremor"), ("n1", "Noise"));
 
         var skill = Assert.Single(VolunteerSkillEstimator.FromGold(votes, gold));
 

@@ -8,6 +8,6 @@ internal static class VoteBuilder
     public static VoteSet Votes(string[]? classes, params (string Subject, string Volunteer, string Label)[] votes) =>
         VoteSet.Create(votes.Select(v => new Vote(v.Subject, v.Volunteer, v.Label)), classes);
 
-    public static GoldLabels Gold(params (string Subject, string Label)[] gold) =>
+    public static GoldLabels GoldOf(params (string Subject, string Label)[] gold) =>
         new(gold.Select(g => KeyValuePair.Create(g.Subject, g.Label)));
 }

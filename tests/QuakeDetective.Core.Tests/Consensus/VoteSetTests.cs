@@ -41,7 +41,7 @@ public class VoteSetTests
     {
         var votes = Votes(null, ("s", "a", "Noise"));
 
-        var ex = Assert.Throws<ArgumentException>(() => votes.GoldClassPerSubject(Gold(("s", "Tremor"))));
+        var ex = Assert.Throws<ArgumentException>(() => votes.GoldClassPerSubject(GoldOf(("s", "Tremor"))));
         Assert.Contains("'Tremor'", ex.Message);
         Assert.Contains("'s'", ex.Message);
     }
@@ -51,6 +51,6 @@ public class VoteSetTests
     {
         var votes = Votes(null, ("s", "a", "Noise"));
 
-        Assert.Equal([0], votes.GoldClassPerSubject(Gold(("s", "Noise"), ("unknown", "Whatever"))));
+        Assert.Equal([0], votes.GoldClassPerSubject(GoldOf(("s", "Noise"), ("unknown", "Whatever"))));
     }
 }

@@ -15,7 +15,7 @@ public class WeightedVoteAggregatorTests
         ("g1", "b", "Noise"), ("g2", "b", "Noise"),
         ("x", "a", "Earthquake"), ("x", "b", "Noise"));
 
-    private static GoldLabels CampaignGold() => Gold(("g1", "Earthquake"), ("g2", "Noise"));
+    private static GoldLabels CampaignGold() => GoldOf(("g1", "Earthquake"), ("g2", "Noise"));
 
     [Fact]
     public void Aggregate_NoPrior_WeightsAreRawF1AgainstGold()
@@ -52,7 +52,7 @@ public class WeightedVoteAggregatorTests
     {
         var votes = Votes(Classes, ("g1", "a", "Earthquake"), ("g1", "b", "Noise"), ("x", "newcomer", "Noise"));
 
-        var result = new WeightedVoteAggregator().Aggregate(votes, Gold(("g1", "Earthquake")));
+        var result = new WeightedVoteAggregator().Aggregate(votes, GoldOf(("g1", "Earthquake")));
 
         // Pooled: [E,E] = 1, [E,N] = 1 → F1(E) = 2/3, F1(N) = 0 (answered, never right).
         var newcomer = result.Volunteers.Single(v => v.VolunteerId == "newcomer");

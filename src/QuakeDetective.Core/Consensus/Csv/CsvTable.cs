@@ -6,7 +6,8 @@ internal static class CsvTable
     /// <summary>
     /// Calls <paramref name="row"/> with the trimmed values of <paramref name="columns"/> (in that order)
     /// for each good row. Columns are found by name (case-insensitive, any order; extra columns ignored).
-    /// Returns false when the header is unusable (the problem says why).
+    /// Returns false when the header is unusable (the problem says why). <paramref name="optionalColumns"/> follow
+    /// the required ones in the values array; they may be missing from the header or empty (then "").
     /// </summary>
     public static bool Read(
         TextReader reader,
@@ -14,8 +15,10 @@ internal static class CsvTable
         List<CsvProblem> problems,
         Action<int, string[]> row,
         CancellationToken cancellationToken,
-        int maxFieldChars = CsvRecordReader.DefaultMaxFieldChars)
+        int maxFieldChars = CsvRecordReader.DefaultMaxFieldChars,
+        IReadOnlyList<string>? optionalColumns = null)
     {
+        optionalColumns ??= [];
         var records = new CsvRecordReader(reader, maxFieldChars);
         if (!records.TryRead(out var header))
         {
@@ -59,7 +62,13 @@ internal static class CsvTable
             return false;
         }
 
-        var values = new string[columns.Count];
+        var optionalPositions = new int[optionalColumns.Count];
+        for (var c = 0; c < optionalColumns.Count; c++)
+        {
+            optionalPositions[c] = Array.FindIndex(names, n => string.Equals(n, optionalColumns[c], StringComparison.OrdinalIgnoreCase));
+        }
+
+        var values = new string[columns.Count + optionalColumns.Count];
         var count = 0;
         while (records.TryRead(out var record))
         {
@@ -88,6 +97,11 @@ internal static class CsvTable
                 {
                     empty = c;
                 }
+            }
+
+            for (var c = 0; c < optionalColumns.Count; c++)
+            {
+                values[columns.Count + c] = optionalPositions[c] >= 0 ? record.Fields[optionalPositions[c]].Trim() : "";
             }
 
             if (empty >= 0)

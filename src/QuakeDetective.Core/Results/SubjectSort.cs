@@ -1,0 +1,11 @@
+namespace QuakeDetective.Core.Results;
+
+public enum SubjectSort
+{
+    Id,
+    Confidence,
+    Agreement,
+    Votes,
+    WindowStart,
+    Station,
+}

@@ -1,0 +1,9 @@
+namespace QuakeDetective.Core.Results;
+
+public enum VolunteerSort
+{
+    Votes,
+    GoldAccuracy,
+    DawidSkeneAccuracy,
+    GoldVotes,
+}
