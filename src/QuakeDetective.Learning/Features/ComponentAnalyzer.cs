@@ -14,8 +14,8 @@ internal sealed class ComponentAnalyzer
     private const double AnalysisLowHz = 0.5;
     private const double AnalysisHighHz = 16.0;
     private const double FilterLowHz = 1.0;
-    private const double EnvelopeBinSeconds = 1.0;
-    private const double NoisePercentile = 0.2;
+    private const double EnvelopeBinSeconds = 0.5;
+    private const double NoisePercentile = 0.1;
     private const double MissingBandLog = -6.0;
     private const double PeakSpectrumSeconds = 10.0;
 
@@ -49,7 +49,8 @@ internal sealed class ComponentAnalyzer
         }
 
         var nsta = Math.Max(1, (int)Math.Round(sampleRate));
-        var ltaSeconds = Math.Clamp(n / sampleRate / 4.0, 2.0, 10.0);
+        // Short windows get a shorter long-term window, so an arrival a few seconds in is still seen.
+        var ltaSeconds = Math.Clamp(n / sampleRate / 8.0, 2.5, 10.0);
         var nlta = Math.Min(n, Math.Max(nsta + 1, (int)Math.Round(ltaSeconds * sampleRate)));
         var staLta = StaLta.Classic(filtered, nsta, nlta);
         var staLtaMax = 0.0;
