@@ -13,6 +13,8 @@ public static class QuakeCli
         root.Subcommands.Add(AggregateCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
         return root;
     }
 

@@ -127,6 +127,22 @@ public sealed class LearningService(
         return runs.Select(WithLive).ToList();
     }
 
+    /// <summary>A campaign's model versions, newest first.</summary>
+    public async Task<IReadOnlyList<ModelVersionSummary>> ListModelsAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.ModelVersions.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+        return versions.Select(ModelVersionSummary.From).ToList();
+    }
+
+    /// <summary>One model version, or null.</summary>
+    public async Task<ModelVersionSummary?> GetModelAsync(int modelVersionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelVersionId, cancellationToken);
+        return version is null ? null : ModelVersionSummary.From(version);
+    }
+
     /// <summary>Makes a model current for its campaign and refreshes that campaign's predictions and queue priorities in the background.</summary>
     public async Task<ModelVersion> PromoteAsync(int modelVersionId, CancellationToken cancellationToken)
     {
