@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddSingleton<ExportService>();
         services.AddSingleton<ExportJobs>();
         services.AddSingleton<VolunteerService>();
+        services.AddSingleton<Import.ImportService>();
         services.AddScoped<AdminAccountService>();
         return builder;
     }
