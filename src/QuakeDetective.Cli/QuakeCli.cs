@@ -15,6 +15,7 @@ public static class QuakeCli
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
