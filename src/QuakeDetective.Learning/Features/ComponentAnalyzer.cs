@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using QuakeDetective.Seismic.Processing;
 
@@ -29,17 +30,35 @@ internal sealed class ComponentAnalyzer
             return ComponentAnalysis.Dead;
         }
 
+        // Working arrays come from the pool: windows are long (tens of thousands of samples) and many are processed in
+        // parallel, so fresh arrays would land on the large-object heap and keep the collector busy.
+        var yBuffer = ArrayPool<double>.Shared.Rent(n);
+        var filteredBuffer = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            return Analyze(raw, sampleRate, yBuffer.AsSpan(0, n), filteredBuffer.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(yBuffer);
+            ArrayPool<double>.Shared.Return(filteredBuffer);
+        }
+    }
+
+    private ComponentAnalysis Analyze(ReadOnlySpan<double> raw, double sampleRate, Span<double> y, Span<double> filtered)
+    {
+        var n = raw.Length;
         var features = new double[FeatureSchema.PerComponent];
         var flatFraction = FlatFraction(raw);
 
-        var y = Detrend.Linear(raw);
+        RemoveTrend(raw, y);
         var rawKurtosis = Math.Log10(Math.Max(Kurtosis(y), 1e-3));
         TaperEnds(y, Math.Min(2.0 * sampleRate, 0.05 * n));
 
         var f = 0;
         f = AddSpectralFeatures(y, sampleRate, features, f);
 
-        var filtered = FilterFor(sampleRate).Filter(y);
+        ApplyFilter(FilterFor(sampleRate), y, filtered);
         var meanSquare = MeanSquare(filtered);
         var rms = Math.Sqrt(meanSquare);
         var peakAbs = 0.0;
@@ -107,7 +126,7 @@ internal sealed class ComponentAnalyzer
         return new ComponentAnalysis(features, envelope, peakBin, binSeconds, meanSquare);
     }
 
-    private int AddSpectralFeatures(double[] y, double sampleRate, double[] features, int f)
+    private static int AddSpectralFeatures(ReadOnlySpan<double> y, double sampleRate, double[] features, int f)
     {
         var nyquist = sampleRate / 2.0;
         var segment = 16;
@@ -116,46 +135,48 @@ internal sealed class ComponentAnalyzer
             segment *= 2;
         }
 
-        var spectrogram = Spectrogram.Compute(y, sampleRate, segment, segment / 2);
-        var power = spectrogram.Power;
-        var columns = spectrogram.TimesSeconds.Length;
+        var spectra = SegmentSpectra.Compute(y, segment);
+        var columns = spectra.Length;
+        var bins = segment / 2 + 1;
         var df = sampleRate / segment;
         var high = Math.Min(AnalysisHighHz, nyquist);
         var firstBin = (int)Math.Ceiling(AnalysisLowHz / df);
-        var lastBin = Math.Min(power.GetLength(0) - 1, (int)Math.Floor(high / df));
+        var lastBin = Math.Min(bins - 1, (int)Math.Floor(high / df));
 
         // The loudest few seconds (where an event is) and the quieter half of the window (the background).
         var columnPower = new double[columns];
+        var order = new int[columns];
         for (var k = 0; k < columns; k++)
         {
             var sum = 0.0;
+            var column = spectra[k];
             for (var i = firstBin; i <= lastBin; i++)
             {
-                sum += power[i, k];
+                sum += column[i];
             }
 
-            columnPower[k] = sum;
+            columnPower[k] = -sum;
+            order[k] = k;
         }
 
-        var order = Enumerable.Range(0, columns).OrderByDescending(k => columnPower[k]).ToArray();
+        Array.Sort(columnPower, order);
         var hopSeconds = segment / 2.0 / sampleRate;
         var top = Math.Clamp((int)Math.Round(PeakSpectrumSeconds / hopSeconds), 1, Math.Max(1, columns / 4));
         var quietStart = Math.Min(columns - 1, columns / 2);
-        var bins = power.GetLength(0);
         var peakSpectrum = new double[bins];
         var quietSpectrum = new double[bins];
         for (var j = 0; j < columns; j++)
         {
-            var k = order[j];
             var target = j < top ? peakSpectrum : j >= quietStart ? quietSpectrum : null;
             if (target is null)
             {
                 continue;
             }
 
+            var column = spectra[order[j]];
             for (var i = 0; i < bins; i++)
             {
-                target[i] += power[i, k];
+                target[i] += column[i];
             }
         }
 
@@ -219,6 +240,52 @@ internal sealed class ComponentAnalyzer
         return f;
     }
 
+    /// <summary>Least-squares line removed (as scipy's detrend 'linear'), written into <paramref name="y"/>.</summary>
+    private static void RemoveTrend(ReadOnlySpan<double> x, Span<double> y)
+    {
+        var n = x.Length;
+        var centre = (n - 1) / 2.0;
+        double mean = 0, slopeNumerator = 0, slopeDenominator = 0;
+        for (var i = 0; i < n; i++)
+        {
+            mean += x[i];
+        }
+
+        mean /= n;
+        for (var i = 0; i < n; i++)
+        {
+            var t = i - centre;
+            slopeNumerator += t * (x[i] - mean);
+            slopeDenominator += t * t;
+        }
+
+        var slope = slopeDenominator > 0 ? slopeNumerator / slopeDenominator : 0;
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = x[i] - mean - slope * (i - centre);
+        }
+    }
+
+    /// <summary>The filter's second-order sections run causally (transposed direct form II, as scipy's sosfilt) into <paramref name="output"/>.</summary>
+    private static void ApplyFilter(SosFilter filter, ReadOnlySpan<double> input, Span<double> output)
+    {
+        input.CopyTo(output);
+        var sections = filter.Sections;
+        for (var s = 0; s < filter.SectionCount; s++)
+        {
+            double b0 = sections[s, 0], b1 = sections[s, 1], b2 = sections[s, 2], a1 = sections[s, 4], a2 = sections[s, 5];
+            double z1 = 0, z2 = 0;
+            for (var i = 0; i < output.Length; i++)
+            {
+                var x = output[i];
+                var yv = b0 * x + z1;
+                z1 = b1 * x - a1 * yv + z2;
+                z2 = b2 * x - a2 * yv;
+                output[i] = yv;
+            }
+        }
+    }
+
     private SosFilter FilterFor(double sampleRate) =>
         _filters.GetOrAdd(sampleRate, rate => Butterworth.BandPass(2, FilterLowHz, Math.Min(AnalysisHighHz, 0.45 * rate), rate));
 
@@ -250,7 +317,7 @@ internal sealed class ComponentAnalyzer
         return same / (double)(x.Length - 1);
     }
 
-    private static void TaperEnds(double[] y, double length)
+    private static void TaperEnds(Span<double> y, double length)
     {
         var m = (int)length;
         for (var i = 0; i < m; i++)
