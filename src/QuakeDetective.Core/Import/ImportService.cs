@@ -52,7 +52,9 @@ public sealed class ImportService(
 
         try
         {
+            var reading = time.GetTimestamp();
             await ReadAllAsync(run, cancellationToken);
+            logger.LogDebug("Read and hashed {FileCount} files in {ElapsedMs} ms", run.Entries.Count, (long)time.GetElapsedTime(reading).TotalMilliseconds);
             await MarkAlreadyImportedAsync(run, cancellationToken);
             var units = ImportUnits.Build(run.Entries.Where(e => e.Status is null).ToList());
             run.BytesToCut = units.Sum(u => u.Sum(e => e.SizeBytes));
@@ -280,14 +282,18 @@ public sealed class ImportService(
             var planned = PlanWindows(run, unit, grouping.Sets);
             var candidates = await DropExistingAsync(run, planned, cancellationToken);
             var unitWindowsPresent = planned.Count - candidates.Count;
+            var cutting = time.GetTimestamp();
             var outcomes = CutAndStore(run, candidates, origin, written, cancellationToken);
+            logger.LogDebug("Cut, preprocessed and stored {WindowCount} windows of {Files} in {ElapsedMs} ms", candidates.Count, names, (long)time.GetElapsedTime(cutting).TotalMilliseconds);
             var subjects = outcomes.Where(o => o.Subject is not null).ToList();
             if (AfterWaveformsWritten is { } hook)
             {
                 await hook(subjects.Select(o => o.Subject!).ToList(), cancellationToken);
             }
 
+            var committing = time.GetTimestamp();
             var committed = await CommitAsync(run, unit, subjects, unitWindowsPresent > 0, cancellationToken);
+            logger.LogDebug("Committed {SubjectCount} subjects of {Files} in {ElapsedMs} ms", committed.Count, names, (long)time.GetElapsedTime(committing).TotalMilliseconds);
             foreach (var outcome in committed)
             {
                 foreach (var entry in outcome.Files)
