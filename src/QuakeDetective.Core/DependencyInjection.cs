@@ -16,6 +16,7 @@ using QuakeDetective.Core.Gold;
 using QuakeDetective.Core.Queue;
 using QuakeDetective.Core.Results;
 using QuakeDetective.Core.Storage;
+using QuakeDetective.Core.Volunteering;
 
 namespace QuakeDetective.Core;
 
@@ -60,6 +61,13 @@ public static class DependencyInjection
         services.AddSingleton<DemoCampaignSeeder>();
         services.AddSingleton<WaveformStore>();
         services.AddSingleton<SubjectQueue>();
+        services.AddSingleton<IQueueRandom>(_ => new SeededQueueRandom(builder.Configuration.GetValue<int?>("Queue:RandomSeed") ?? Random.Shared.Next()));
+        services.AddSingleton<QueuePolicy>();
+        services.AddSingleton<QueueReservations>();
+        services.AddSingleton<SubjectDetailsLookup>();
+        services.AddSingleton<GoldFeedbackLookup>();
+        services.AddSingleton<ExampleLibrary>();
+        services.AddSingleton<ContributionsService>();
         services.AddSingleton<ClassificationService>();
         services.AddOptions<ConsensusOptions>().Bind(builder.Configuration.GetSection(ConsensusOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
