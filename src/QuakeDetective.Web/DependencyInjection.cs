@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<RequestVolunteer>();
         services.AddProblemDetails();
         services.AddQuakeRateLimiting(builder.Configuration);
+        Background.ImportRegistration.AddQuakeImport(builder);
         return builder;
     }
 

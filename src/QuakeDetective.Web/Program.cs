@@ -33,6 +33,7 @@ app.MapMediaEndpoints();
 app.MapSubjectApi();
 app.MapClassificationApi();
 app.MapAccountEndpoints();
+app.MapImportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -27,7 +27,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("/account/register", Access.Anyone),
         ("/account/access-denied", Access.Anyone),
         ("/results", Access.Scientist),
-        ("/admin", Access.Admin))
+        ("/admin", Access.Admin),
+        ("/admin/import", Access.Admin),
+        ("/admin/import/jobs/{JobId:long}", Access.Admin))
         .Concat(new Dictionary<string, Access>
         {
             ["GET /health"] = Access.Anyone,
@@ -36,6 +38,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             ["POST /api/classifications"] = Access.Anyone,
             ["GET /media/subjects/{subjectId:long}/plot.png"] = Access.Anyone,
             ["GET /media/subjects/{subjectId:long}/audio.wav"] = Access.Anyone,
+            ["POST /admin/import/jobs"] = Access.Admin,
+            ["GET /admin/import/jobs/{jobId:long}/report.json"] = Access.Admin,
         })
         .ToDictionary(p => p.Key, p => p.Value);
 
