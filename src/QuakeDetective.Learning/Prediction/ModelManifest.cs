@@ -24,4 +24,7 @@ public sealed record ModelManifest
     public double? WindowSeconds { get; init; }
 
     public double? OffsetSeconds { get; init; }
+
+    /// <summary>Ids of the examples the model was fitted on, so that a later model is compared with it only on examples it never saw.</summary>
+    public IReadOnlyList<string>? TrainingIds { get; init; }
 }

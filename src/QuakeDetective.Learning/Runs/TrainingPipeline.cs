@@ -120,18 +120,27 @@ public sealed class TrainingPipeline(
         try
         {
             var model = registry.Load(current);
-            var set = result.EvaluationSet;
+            var seen = new HashSet<string>(model.Manifest.TrainingIds ?? [], StringComparer.Ordinal);
+            var subset = Enumerable.Range(0, result.EvaluationSet.Count).Where(i => !seen.Contains(result.EvaluationSet[i].Id)).ToList();
+            if (subset.Count == 0)
+            {
+                return new BaselineEvaluation(current.Id, current.Name, null,
+                    $"{current.Name} was trained on every subject this model was evaluated on, so they cannot be compared fairly.");
+            }
+
+            var set = subset.Select(i => result.EvaluationSet[i]).ToList();
+            var truth = set.Select(s => s.Label).ToList();
             var predictions = model.PredictMany(set.Select(s => s.Features).ToList());
-            var metrics = ClassifierMetrics.Compute(
-                result.Metrics.Classes,
-                set.Select(s => s.Label).ToList(),
-                predictions.Select(p => p.Label).ToList(),
-                set.Select((s, i) => predictions[i].ProbabilityOf(s.Label)).ToList(),
-                result.Metrics.Evaluation);
-            var note = result.Metrics.Evaluation.Contains("cross-validation", StringComparison.Ordinal)
-                ? "Scored on every labelled subject; the current model may have been trained on some of them."
-                : "Scored on the same held-out subjects; the current model may have been trained on some of them.";
-            return new BaselineEvaluation(current.Id, current.Name, metrics, note);
+            var evaluation = result.Metrics.Evaluation;
+            var baseline = ClassifierMetrics.Compute(result.Metrics.Classes, truth, predictions.Select(p => p.Label).ToList(),
+                set.Select((s, i) => predictions[i].ProbabilityOf(s.Label)).ToList(), evaluation);
+            var mine = subset.Select(i => result.EvaluationPredictions[i]).ToList();
+            var newMetrics = ClassifierMetrics.Compute(result.Metrics.Classes, truth, mine.Select(p => p.Label).ToList(),
+                set.Select((s, i) => mine[i].ProbabilityOf(s.Label)).ToList(), evaluation);
+            var note = model.Manifest.TrainingIds is null
+                ? $"Both scored on the same {set.Count} subjects; {current.Name} does not record what it was trained on, so it may have seen some of them."
+                : $"Both scored on the {set.Count} of {result.EvaluationSet.Count} evaluation subjects that {current.Name} was not trained on.";
+            return new BaselineEvaluation(current.Id, current.Name, baseline, note, newMetrics);
         }
         catch (InvalidDataException ex)
         {

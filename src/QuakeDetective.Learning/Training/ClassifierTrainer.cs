@@ -81,6 +81,7 @@ public sealed class ClassifierTrainer
         var predicted = new List<string>();
         var pTruth = new List<double>();
         var evaluationSet = new List<LabelledSample>();
+        var evaluationPredictions = new List<ClassPrediction>();
         TrainedClassifier final;
         string evaluation;
         int trainingExamples;
@@ -110,9 +111,10 @@ public sealed class ClassifierTrainer
             }
 
             evaluationSet.AddRange(usable);
+            evaluationPredictions.AddRange(outOfFold);
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Invoke("training the final model on all labels", folds / (double)(folds + 1));
-            final = Fit(ml, usable, classList, weights, trainer, options, manifest);
+            final = Fit(ml, usable, classList, weights, trainer, options, manifest with { TrainingIds = [.. usable.Select(s => s.Id)] });
             trainingExamples = usable.Count;
         }
         else
@@ -121,10 +123,11 @@ public sealed class ClassifierTrainer
             var train = usable.Where((_, i) => assignment[i] != 0).ToList();
             evaluationSet.AddRange(usable.Where((_, i) => assignment[i] == 0));
             progress?.Invoke("training", 0.1);
-            final = Fit(ml, train, classList, weights, trainer, options, manifest);
+            final = Fit(ml, train, classList, weights, trainer, options, manifest with { TrainingIds = [.. train.Select(s => s.Id)] });
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Invoke("evaluating on the held-out set", 0.9);
             var predictions = final.PredictMany(evaluationSet.Select(s => s.Features).ToList());
+            evaluationPredictions.AddRange(predictions);
             for (var i = 0; i < evaluationSet.Count; i++)
             {
                 truth.Add(evaluationSet[i].Label);
@@ -137,7 +140,7 @@ public sealed class ClassifierTrainer
 
         var metrics = ClassifierMetrics.Compute(classList, truth, predicted, pTruth, evaluation);
         progress?.Invoke("trained", 1.0);
-        return new TrainingResult(final, metrics, evaluationSet, counts, weights, trainingExamples, trainer, stopwatch.Elapsed);
+        return new TrainingResult(final, metrics, evaluationSet, evaluationPredictions, counts, weights, trainingExamples, trainer, stopwatch.Elapsed);
     }
 
     /// <summary>Inverse class frequency, relative to the most common class, capped; all 1 when weighting is off.</summary>

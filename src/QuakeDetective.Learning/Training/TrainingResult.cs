@@ -7,6 +7,7 @@ public sealed record TrainingResult(
     TrainedClassifier Classifier,
     ClassifierMetrics Metrics,
     IReadOnlyList<LabelledSample> EvaluationSet,
+    IReadOnlyList<ClassPrediction> EvaluationPredictions,
     IReadOnlyDictionary<string, int> LabelsPerClass,
     IReadOnlyDictionary<string, double> ClassWeights,
     int TrainingExamples,

@@ -56,20 +56,48 @@ public sealed class TrainingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_AfterPromotion_ComparesWithCurrentModelOnSameSet()
+    public async Task Run_AfterPromotion_ComparesWithCurrentModelOnSubjectsItNeverSaw()
+    {
+        // Half of each class has confident labels: the first model is trained on those only.
+        await using (var db = await _db.DbAsync())
+        {
+            foreach (var label in SyntheticSamples.Classes)
+            {
+                var ids = await db.ConsensusResults.Where(c => c.Label == label && c.Subject!.CampaignId == _campaign.Id).OrderBy(c => c.Id).Select(c => c.Id).Take(6).ToListAsync();
+                await db.ConsensusResults.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Confidence, 0.75));
+            }
+        }
+
+        var pipeline = _db.Get<TrainingPipeline>();
+        var first = await pipeline.RunAsync(_campaign.Id, Settings(threshold: 0.8), null, CancellationToken.None);
+        await _db.Get<ModelRegistry>().PromoteAsync(first.ModelVersion.Id, CancellationToken.None);
+
+        var second = await pipeline.RunAsync(_campaign.Id, Settings(threshold: 0.7) with { Trainer = TrainerNames.Lbfgs }, null, CancellationToken.None);
+
+        Assert.Equal(24, first.Summary.LabelledSubjects);
+        var baseline = second.Evaluation.Baseline;
+        Assert.NotNull(baseline);
+        Assert.Equal(first.ModelVersion.Id, baseline.ModelVersionId);
+        Assert.NotNull(baseline.Metrics);
+        Assert.NotNull(baseline.NewMetrics);
+        Assert.Equal(24, baseline.Metrics.Examples);
+        Assert.Equal(24, baseline.NewMetrics.Examples);
+        Assert.Contains("24 of 48", baseline.Note, StringComparison.Ordinal);
+        Assert.Equal(TrainerNames.Lbfgs, second.ModelVersion.Trainer);
+    }
+
+    [Fact]
+    public async Task Run_CurrentModelSawEveryEvaluationSubject_SaysItCannotCompare()
     {
         var pipeline = _db.Get<TrainingPipeline>();
         var first = await pipeline.RunAsync(_campaign.Id, Settings(), null, CancellationToken.None);
         await _db.Get<ModelRegistry>().PromoteAsync(first.ModelVersion.Id, CancellationToken.None);
 
-        var second = await pipeline.RunAsync(_campaign.Id, Settings() with { Trainer = TrainerNames.Lbfgs }, null, CancellationToken.None);
+        var second = await pipeline.RunAsync(_campaign.Id, Settings(), null, CancellationToken.None);
 
-        var baseline = second.Evaluation.Baseline;
-        Assert.NotNull(baseline);
-        Assert.Equal(first.ModelVersion.Id, baseline.ModelVersionId);
-        Assert.NotNull(baseline.Metrics);
-        Assert.Equal(second.Evaluation.Metrics.Examples, baseline.Metrics.Examples);
-        Assert.Equal(TrainerNames.Lbfgs, second.ModelVersion.Trainer);
+        Assert.NotNull(second.Evaluation.Baseline);
+        Assert.Null(second.Evaluation.Baseline.Metrics);
+        Assert.Contains("cannot be compared fairly", second.Evaluation.Baseline.Note, StringComparison.Ordinal);
     }
 
     [Fact]
