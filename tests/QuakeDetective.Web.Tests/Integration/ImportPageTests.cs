@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
 using QuakeDetective.Seismic;
@@ -188,6 +190,62 @@ public sealed partial class ImportPageTests(ImportPageTests.Site site) : IClassF
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/access-denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_JobLeftRunningIsInterruptedAndQueuedJobRuns()
+    {
+        var parameters = new ImportJobParameters
+        {
+            CampaignName = "Recovered " + Guid.NewGuid().ToString("N")[..6],
+            Source = "folder",
+            Folder = Path.Combine(site.Factory.DataFolder, "import", "day1"),
+            Description = "folder 'day1'",
+            AllowedRoot = Path.Combine(site.Factory.DataFolder, "import"),
+            WindowSeconds = 60,
+        };
+        long running, queued;
+        await using (var db = await site.DbAsync())
+        {
+            var json = JsonSerializer.Serialize(parameters, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            var a = new BackgroundJob { Kind = ImportJobService.Kind, Status = BackgroundJobStatus.Running, ParametersJson = json };
+            var b = new BackgroundJob { Kind = ImportJobService.Kind, Status = BackgroundJobStatus.Queued, ParametersJson = json };
+            db.BackgroundJobs.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (running, queued) = (a.Id, b.Id);
+        }
+
+        var worker = site.Factory.Services.GetServices<IHostedService>().OfType<ImportWorker>().Single();
+        await worker.RecoverAsync(CancellationToken.None);
+
+        var finished = await site.WaitForJobAsync(queued);
+        Assert.Equal(BackgroundJobStatus.Succeeded, finished.Status);
+        Assert.Contains("4 subjects created", finished.Message, StringComparison.Ordinal);
+        await using var check = await site.DbAsync();
+        var interrupted = await check.BackgroundJobs.SingleAsync(j => j.Id == running);
+        Assert.Equal(BackgroundJobStatus.Interrupted, interrupted.Status);
+        Assert.Contains("start the import again", interrupted.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_QueuedJob_NeverRuns()
+    {
+        long jobId;
+        await using (var db = await site.DbAsync())
+        {
+            var job = new BackgroundJob { Kind = ImportJobService.Kind, Status = BackgroundJobStatus.Queued, ParametersJson = "{}" };
+            db.BackgroundJobs.Add(job);
+            await db.SaveChangesAsync();
+            jobId = job.Id;
+        }
+
+        var cancelled = await site.Factory.GetRequiredService<ImportJobService>().CancelAsync(jobId, CancellationToken.None);
+
+        Assert.True(cancelled);
+        await using var check = await site.DbAsync();
+        var row = await check.BackgroundJobs.SingleAsync(j => j.Id == jobId);
+        Assert.Equal((BackgroundJobStatus.Cancelled, "cancelled"), (row.Status, row.Stage));
+        Assert.False(await site.Factory.GetRequiredService<ImportJobService>().CancelAsync(jobId, CancellationToken.None));
     }
 
     /// <summary>A site with an import root holding "day1" (real-looking data), a folder outside it and a link pointing out.</summary>
