@@ -1,4 +1,5 @@
 using QuakeDetective.Core;
+using QuakeDetective.Learning;
 using QuakeDetective.Media;
 using QuakeDetective.Web;
 using QuakeDetective.Web.Components;
@@ -8,6 +9,7 @@ using QuakeDetective.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddQuakeData();
+builder.AddQuakeLearning();
 builder.Services.AddQuakeMedia();
 builder.AddQuakeWeb();
 
@@ -32,6 +34,7 @@ app.MapHealthEndpoint();
 app.MapMediaEndpoints();
 app.MapSubjectApi();
 app.MapClassificationApi();
+app.MapTrainingRunApi();
 app.MapAccountEndpoints();
 app.MapImportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

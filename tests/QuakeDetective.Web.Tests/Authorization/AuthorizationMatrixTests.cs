@@ -28,11 +28,15 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("/account/access-denied", Access.Anyone),
         ("/results", Access.Scientist),
         ("/admin", Access.Admin),
+        ("/admin/models", Access.Admin),
         ("/admin/import", Access.Admin),
         ("/admin/import/jobs/{JobId:long}", Access.Admin))
         .Concat(new Dictionary<string, Access>
         {
             ["GET /health"] = Access.Anyone,
+            ["POST /api/training-runs"] = Access.Admin,
+            ["GET /api/training-runs/{id:long}"] = Access.Admin,
+            ["POST /api/training-runs/{id:long}/cancel"] = Access.Admin,
             ["POST /account/logout"] = Access.Anyone,
             ["GET /api/subjects/next"] = Access.Anyone,
             ["POST /api/classifications"] = Access.Anyone,
