@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddQuakeRateLimiting(builder.Configuration);
         Background.ImportRegistration.AddQuakeImport(builder);
+        Background.ConsensusRegistration.AddQuakeConsensus(builder);
         return builder;
     }
 

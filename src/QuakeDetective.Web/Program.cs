@@ -37,6 +37,8 @@ app.MapClassificationApi();
 app.MapTrainingRunApi();
 app.MapAccountEndpoints();
 app.MapImportEndpoints();
+app.MapConsensusApi();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -114,7 +114,11 @@ public sealed class ExportJobs(
             return;
         }
 
-        await BackgroundJobRows.StartAsync(dbFactory, jobId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (!await BackgroundJobRows.ClaimAsync(dbFactory, jobId, time.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return; // cancelled while queued, or another runner took it
+        }
+
         var progress = new ThrottledJobProgress(dbFactory, jobId, time);
         try
         {
