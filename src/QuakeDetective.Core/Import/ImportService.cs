@@ -467,7 +467,9 @@ public sealed class ImportService(
         var done = 0;
         var collection = "c" + run.Campaign.Id.ToString(CultureInfo.InvariantCulture);
         var now = time.GetUtcNow().UtcDateTime;
-        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+        // Each window file is flushed to disk: twice as many workers as cores keep the CPU busy during those waits.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.For(0, candidates.Count, parallel, i =>
         {
             var p = candidates[i];
             var cut = WindowCutter.Cut(p.Set, p.Window, run.Request.MinCoverage);
