@@ -167,7 +167,8 @@ public sealed class SubjectQueue(
     /// <summary>Active subjects without a gold label that this volunteer never answered.</summary>
     private static IQueryable<Subject> Eligible(QuakeDbContext db, int campaignId, long volunteerId) =>
         db.Subjects.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId)
+            .Where(s => s.CampaignId == campaignId && s.Status == SubjectStatus.Active)
+            .Where(s => !db.Classifications.Any(c => c.SubjectId == s.Id && c.VolunteerId == volunteerId))
             .Where(s => !db.GoldLabels.Any(g => g.SubjectId == s.Id));
 
     private async Task<IReadOnlyList<QueueCandidate>> OrderedCandidatesAsync(QuakeDbContext db, int campaignId, long volunteerId, CancellationToken cancellationToken)
@@ -219,7 +220,7 @@ public sealed class SubjectQueue(
     {
         var gold = await GoldOfCampaignAsync(db, campaignId, volunteerId, cancellationToken);
         var examples = TeachingExamples.Select(gold.Select(g => (g.SubjectId, g.Label)));
-        return gold.Where(g => g.Active && !g.Answered)
+        return gold.Where(g => g.Active && !g.Answered && !examples.Contains(g.SubjectId))
             .Select(g => new QueueCandidate(g.SubjectId, g.VoteCount, null))
             .ToList();
     }
