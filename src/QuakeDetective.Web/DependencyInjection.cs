@@ -39,6 +39,7 @@ public static class DependencyInjection
 
         services.AddOptions<MediaOptions>().Configure<DataFolder>((options, folder) => options.CacheFolder = folder.MediaFolder);
         services.AddSingleton<SubjectMedia>();
+        services.AddSingleton<Components.Pages.Classify.IClassifyBackend, Components.Pages.Classify.ClassifyBackend>();
         services.AddScoped<RequestVolunteer>();
         services.AddProblemDetails();
         services.AddQuakeRateLimiting(builder.Configuration);
