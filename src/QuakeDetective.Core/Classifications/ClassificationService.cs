@@ -111,10 +111,14 @@ public sealed class ClassificationService(
 
     private static async Task<SubmitResult?> FindExistingAsync(QuakeDbContext db, ClassificationRequest request, CancellationToken cancellationToken)
     {
-        var byKey = await db.Classifications.AsNoTracking()
-            .Where(c => c.VolunteerId == request.VolunteerId && c.IdempotencyKey == request.IdempotencyKey)
-            .Select(c => new { c.Id, c.SubjectId })
-            .FirstOrDefaultAsync(cancellationToken);
+        // One statement, so that both questions are answered from the same snapshot: two separate reads could see a
+        // concurrent vote committed between them and call a retry of it "already answered".
+        var rows = await db.Classifications.AsNoTracking()
+            .Where(c => c.VolunteerId == request.VolunteerId && (c.IdempotencyKey == request.IdempotencyKey || c.SubjectId == request.SubjectId))
+            .Select(c => new { c.Id, c.SubjectId, c.IdempotencyKey })
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        var byKey = rows.FirstOrDefault(r => r.IdempotencyKey == request.IdempotencyKey);
         if (byKey is not null)
         {
             return byKey.SubjectId == request.SubjectId
@@ -122,12 +126,9 @@ public sealed class ClassificationService(
                 : new SubmitResult(SubmitOutcome.AlreadyAnswered, byKey.Id, "This idempotency key was already used for another subject.");
         }
 
-        var byPair = await db.Classifications.AsNoTracking()
-            .Where(c => c.VolunteerId == request.VolunteerId && c.SubjectId == request.SubjectId)
-            .Select(c => (long?)c.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var byPair = rows.FirstOrDefault(r => r.SubjectId == request.SubjectId);
         return byPair is null
             ? null
-            : new SubmitResult(SubmitOutcome.AlreadyAnswered, byPair, "You have already answered this subject.");
+            : new SubmitResult(SubmitOutcome.AlreadyAnswered, byPair.Id, "You have already answered this subject.");
     }
 }

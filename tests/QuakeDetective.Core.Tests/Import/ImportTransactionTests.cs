@@ -17,15 +17,12 @@ public sealed class ImportTransactionTests
         using var files = new ImportFiles();
         files.Write("a.mseed", ImportFiles.ThreeComponents("IU.AAA.00"));
         files.Write("b.mseed", ImportFiles.ThreeComponents("IU.BBB.00"));
-        string connection;
-        await using (var db = await database.DbFactory.CreateDbContextAsync())
-        {
-            connection = db.Database.GetConnectionString()!;
-        }
+        var databaseOptions = database.Get<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var dataFolder = database.Get<DataFolder>();
 
         // The second file's SaveChanges runs every INSERT, then fails before the import commits its transaction.
         var failing = new FailAfterSave(failOnSave: 2);
-        var service = new ImportService(new InterceptedFactory(connection, failing), database.Get<WaveformStore>(), TimeProvider.System, NullLogger<ImportService>.Instance);
+        var service = new ImportService(new InterceptedFactory(databaseOptions, dataFolder, failing), database.Get<WaveformStore>(), TimeProvider.System, NullLogger<ImportService>.Instance);
 
         var result = await service.ImportAsync(new ImportRequest { CampaignName = "test", Paths = [files.Folder], WindowSeconds = 120 });
 
@@ -55,9 +52,14 @@ public sealed class ImportTransactionTests
         }
     }
 
-    private sealed class InterceptedFactory(string connection, IInterceptor interceptor) : IDbContextFactory<QuakeDbContext>
+    /// <summary>The test database's provider (SQLite or PostgreSQL) with the failure interceptor added.</summary>
+    private sealed class InterceptedFactory(DatabaseOptions database, DataFolder dataFolder, IInterceptor interceptor) : IDbContextFactory<QuakeDbContext>
     {
-        public QuakeDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<QuakeDbContext>().UseSqlite(connection).AddInterceptors(interceptor).Options);
+        public QuakeDbContext CreateDbContext()
+        {
+            var builder = new DbContextOptionsBuilder<QuakeDbContext>();
+            QuakeDetective.Core.DependencyInjection.ConfigureProvider(builder, database, dataFolder);
+            return new QuakeDbContext(builder.AddInterceptors(interceptor).Options);
+        }
     }
 }
