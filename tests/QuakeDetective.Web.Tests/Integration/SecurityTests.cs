@@ -61,4 +61,21 @@ public sealed class SecurityTests
         Assert.All(statuses.Take(4), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
         Assert.All(statuses.Skip(4), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccount()
+    {
+        using var factory = new QuakeWebFactory(settings: new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" });
+        await QuakeDetective.Web.Tests.Authorization.SignedInClient.CreateUserAsync(factory, "target@example.org", "right-password-1", "Volunteer");
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                QuakeDetective.Web.Tests.Authorization.SignedInClient.SignInAsync(factory, "target@example.org", "wrong-password-" + i));
+        }
+
+        // Even the right password is refused while the account is locked.
+        var locked = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            QuakeDetective.Web.Tests.Authorization.SignedInClient.SignInAsync(factory, "target@example.org", "right-password-1"));
+        Assert.Contains("locked", locked.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }
