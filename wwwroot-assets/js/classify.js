@@ -16,6 +16,8 @@ const PENDING = 'quake.classify.pending';
 const CURRENT = 'quake.classify.current';
 const AUTOPLAY = 'quake.classify.autoplay';
 const RETRY_MS = 2000;
+// A call lost with a dropped connection never settles; after this long the answer is sent again (same key).
+const SEND_TIMEOUT_MS = 8000;
 
 let session = null;
 
@@ -30,6 +32,7 @@ export function attach(root, dotnet) {
         key: '',
         selected: null,
         shownAt: performance.now(),
+        announcedKey: '',
         inFlight: null,
         retry: 0,
     };
@@ -64,17 +67,26 @@ export function showSubject(subjectId, key, selected) {
         return;
     }
 
-    const changed = session.key !== key;
-    session.subjectId = subjectId;
-    session.key = key;
-    session.selected = Number.isInteger(selected) ? selected : null;
+    if (session.key !== key) {
+        session.key = key;
+        session.subjectId = subjectId;
+        session.selected = null;
+        session.shownAt = performance.now();
+    }
+
+    // The server's choice only restores a kept one; it never clears a key the volunteer has pressed since.
+    if (Number.isInteger(selected)) {
+        session.selected = selected;
+    }
+
     write(CURRENT, { subjectId, key, selected: session.selected });
-    if (!changed) {
+    if (session.announcedKey === key) {
         return;
     }
 
+    session.announcedKey = key;
+
     // Time to answer counts from when the plot is on screen, not from when the server picked the subject.
-    session.shownAt = performance.now();
     const img = session.root.querySelector('[data-player=subject] img');
     if (img && !img.complete) {
         img.addEventListener('load', () => {
@@ -130,6 +142,21 @@ export function focus(selector) {
     }
 }
 
+/**
+ * The subject and key on screen right now. The page may show the next subject a moment before showSubject() is
+ * called, so every action reads them from the page; a new key means a new subject, with no answer chosen yet.
+ */
+function sync() {
+    const key = session.root.dataset.key || '';
+    if (key && key !== session.key) {
+        session.key = key;
+        session.subjectId = Number(session.root.dataset.subjectId);
+        session.selected = null;
+        session.shownAt = performance.now();
+        write(CURRENT, { subjectId: session.subjectId, key, selected: null });
+    }
+}
+
 function choices() {
     return session ? [...session.root.querySelectorAll('[data-answer]')].map(b => b.dataset.answer) : [];
 }
@@ -140,13 +167,22 @@ function select(index) {
         return;
     }
 
+    sync();
     session.selected = index;
     write(CURRENT, { subjectId: session.subjectId, key: session.key, selected: index });
+
+    // Focus follows the choice, so Enter (which presses the focused button) always sends the chosen answer.
+    session.root.querySelectorAll('[data-answer]')[index]?.focus({ preventScroll: true });
     session.dotnet.invokeMethodAsync('Select', index).catch(() => { /* shown again after a reconnect */ });
 }
 
 function submit(answer) {
-    if (!session || !session.key || session.inFlight === session.key || session.root.dataset.phase !== 'answering') {
+    if (!session) {
+        return;
+    }
+
+    sync();
+    if (!session.key || session.inFlight === session.key || session.root.dataset.phase !== 'answering') {
         return;
     }
 
@@ -169,10 +205,17 @@ async function send(pending) {
     clearTimeout(session.retry);
     session.inFlight = pending.key;
     let outcome = 'error';
+    let timer = 0;
     try {
-        outcome = await session.dotnet.invokeMethodAsync('SubmitFromBrowser', pending.subjectId, pending.key, pending.answer, pending.elapsedMs);
+        const call = session.dotnet.invokeMethodAsync('SubmitFromBrowser', pending.subjectId, pending.key, pending.answer, pending.elapsedMs);
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no answer from the server')), SEND_TIMEOUT_MS);
+        });
+        outcome = await Promise.race([call, timeout]);
     } catch {
-        // The circuit is down (or reconnecting): keep the answer and try again.
+        // The circuit is down, reconnecting, or the call was lost: keep the answer and try again.
+    } finally {
+        clearTimeout(timer);
     }
 
     if (!session) {
@@ -183,14 +226,15 @@ async function send(pending) {
         session.inFlight = null;
     }
 
-    if (outcome === 'error') {
+    // "busy": an earlier send of this answer is still being stored; look again shortly (it then comes back as stored).
+    if (outcome === 'error' || outcome === 'busy') {
         session.retry = setTimeout(() => {
             const still = read(PENDING);
             if (still && still.key === pending.key) {
                 send(still);
             }
         }, RETRY_MS);
-    } else if (outcome !== 'busy') {
+    } else {
         forgetPending(pending.key);
     }
 }
