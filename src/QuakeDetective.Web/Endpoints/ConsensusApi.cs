@@ -13,6 +13,8 @@ namespace QuakeDetective.Web.Endpoints;
 
 public static class ConsensusApi
 {
+    private const long MaxGoldCsvBytes = 20 * 1024 * 1024;
+
     /// <summary>
     /// Scientist/admin API of the consensus: GET /api/campaigns/{id}/consensus (the consensus export, CSV or JSON by
     /// Accept, ?method= to choose the method), POST …/consensus/recompute (202 with the job id; progress at
@@ -48,7 +50,22 @@ public static class ConsensusApi
                 return Results.Problem("Send the gold labels as the body with Content-Type: text/csv (columns subject_id,label[,explanation]).", statusCode: 415);
             }
 
-            using var reader = new StreamReader(http.Request.Body);
+            // The CSV reader reads synchronously, which Kestrel forbids on the request body: buffer it (bounded) first.
+            using var body = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                if (body.Length + read > MaxGoldCsvBytes)
+                {
+                    return Results.Problem($"The gold CSV is larger than {MaxGoldCsvBytes / 1024 / 1024} MB; split it.", statusCode: 413);
+                }
+
+                body.Write(buffer, 0, read);
+            }
+
+            body.Position = 0;
+            using var reader = new StreamReader(body);
             var result = await gold.ImportCsvAsync(campaignId, reader, http.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
             return result.Stored
                 ? Results.Ok(new { result.Added, result.Updated, result.Unchanged })

@@ -8,7 +8,7 @@ public sealed class ConsensusOptions
     public const string SectionName = "Consensus";
 
     /// <summary>How often Dawid–Skene (and a refresh of the other methods) is re-estimated for campaigns with new votes or gold.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RecomputeInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>False turns the schedule off; the Results page and the API can still start a recompute.</summary>
