@@ -21,10 +21,8 @@ public static class ExportCommand
             "pseudonyms drawn for this export only.");
         var campaign = new Option<string>("--campaign") { Description = "Campaign name (as on the site).", Required = true };
         var format = new Option<string>("--format") { Description = "consensus-csv, consensus-json, votes-csv or seisbench.", Required = true };
-        format.AcceptOnlyFromAmong([.. ExportFormats.Names]);
         var output = new Option<string>("--out") { Description = "Output file (a folder for seisbench: new, empty, or an earlier SeisBench export, which is replaced).", Required = true };
         var method = new Option<string?>("--method") { Description = "Consensus method for the label columns: majority, weighted or dawid-skene (default: the campaign's primary method)." };
-        method.AcceptOnlyFromAmong([.. AggregationMethods.All]);
         var dataFolder = CommonOptions.DataFolder();
         command.Options.Add(campaign);
         command.Options.Add(format);
@@ -39,7 +37,13 @@ public static class ExportCommand
             {
                 if (!ExportFormats.TryParse(parse.GetRequiredValue(format), out var exportFormat))
                 {
-                    throw new CliUserException($"unknown --format; use one of: {string.Join(", ", ExportFormats.Names)}");
+                    throw new CliUserException($"unknown --format '{parse.GetRequiredValue(format)}'; use one of: {string.Join(", ", ExportFormats.Names)}");
+                }
+
+                var chosenMethod = parse.GetValue(method)?.Trim().ToLowerInvariant();
+                if (chosenMethod is not null && !AggregationMethods.All.Contains(chosenMethod))
+                {
+                    throw new CliUserException($"unknown --method '{chosenMethod}'; use one of: {string.Join(", ", AggregationMethods.All)}");
                 }
 
                 using var host = await CliHost.StartAsync(parse.GetValue(dataFolder), cancellationToken);
@@ -50,7 +54,6 @@ public static class ExportCommand
 
                 // A consensus export reads the rows the site keeps up to date, except Dawid–Skene, which is estimated in the
                 // background: estimate it now when asked for it and it is missing or stale.
-                var chosenMethod = parse.GetValue(method);
                 if (chosenMethod == AggregationMethods.DawidSkene)
                 {
                     var jobs = host.Services.GetRequiredService<ConsensusJobs>();
