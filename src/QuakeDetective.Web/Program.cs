@@ -23,9 +23,9 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseFriendlyErrors();
 app.UseRouting(); // after the error pages, so that a re-executed request is routed again
-app.UseAntiforgery();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery(); // after authentication: tokens are bound to the signed-in user
 app.UseAnonymousVolunteerCookie();
 app.UseRateLimiter();
 
