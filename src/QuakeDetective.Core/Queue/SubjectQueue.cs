@@ -245,7 +245,9 @@ public sealed class SubjectQueue(
             return (cached.Min, cached.Max);
         }
 
-        var ids = db.Subjects.Where(s => s.CampaignId == campaignId);
+        // The range of the open subjects only: old subjects retire first, and a random start among them would walk
+        // through long runs of retired rows before finding an open one.
+        var ids = db.Subjects.Where(s => s.CampaignId == campaignId && s.Status == SubjectStatus.Active);
         var min = await ids.MinAsync(s => (long?)s.Id, cancellationToken) ?? 0;
         var max = await ids.MaxAsync(s => (long?)s.Id, cancellationToken) ?? -1;
         _idRanges[campaignId] = (min, max, now + (long)(IdRangeLifetime.TotalSeconds * time.TimestampFrequency));
