@@ -21,6 +21,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("/", Access.Anyone),
         ("/classify", Access.Anyone),
         ("/field-guide", Access.Anyone),
+        ("/tutorial", Access.Anyone),
+        ("/contributions", Access.Anyone),
         ("/not-found", Access.Anyone),
         ("/setup", Access.Anyone),
         ("/account/login", Access.Anyone),
