@@ -79,11 +79,11 @@ public sealed class ResultsService(IDbContextFactory<QuakeDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = db.ConsensusResults.Where(r => r.Method == method && r.Subject!.CampaignId == campaignId);
-        var bins = await rows.GroupBy(r => (int)(r.Agreement * 10)).Select(g => new { Bin = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Binned here, not in SQL: casting to an integer truncates in SQLite but rounds in PostgreSQL.
         var counts = new int[10];
-        foreach (var bin in bins)
+        await foreach (var agreement in rows.Select(r => r.Agreement).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            counts[Math.Clamp(bin.Bin, 0, 9)] += bin.Count;
+            counts[Math.Clamp((int)Math.Floor(agreement * 10), 0, 9)]++;
         }
 
         var mean = await rows.AverageAsync(r => (double?)r.Agreement, cancellationToken);
