@@ -96,7 +96,7 @@ public static class DependencyInjection
             var connection = string.IsNullOrWhiteSpace(database.ConnectionString)
                 ? $"Data Source={dataFolder.DatabasePath};Default Timeout=30;Pooling=True"
                 : database.ConnectionString;
-            dataFolder.EnsureCreated();
+            dataFolder.EnsureRootExists();
             options.UseSqlite(connection, o => o.MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
         }
         else if (DatabaseProviders.IsPostgres(database.Provider))

@@ -42,7 +42,7 @@ public sealed class DataFolder
         return full;
     }
 
-    public void EnsureCreated() => Ensure(Root);
+    public void EnsureRootExists() => Ensure(Root);
 
     private static string Ensure(string path)
     {
