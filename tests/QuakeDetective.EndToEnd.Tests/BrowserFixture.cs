@@ -9,8 +9,6 @@ namespace QuakeDetective.EndToEnd.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
 
     public QuakeWebFactory Site { get; } = new();
@@ -23,10 +21,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Environment.GetEnvironmentVariable("QUAKE_CHROMIUM") ?? ChromiumPath;
-        if (!File.Exists(path))
+        var path = Chromium.Find(out var reason);
+        if (path is null)
         {
-            UnavailableReason = $"Chromium not found at {path}: install the Debian package (apt-get install -y chromium).";
+            UnavailableReason = reason;
             return;
         }
 
@@ -34,33 +32,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Site.StartServer();
         BaseAddress = Site.ClientOptions.BaseAddress;
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = path,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-            ],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright, path);
     }
 
     /// <summary>Skips (or fails under CI=true) when the browser is missing.</summary>
-    public IBrowser RequireBrowser()
-    {
-        if (UnavailableReason is not null)
-        {
-            if (SharedData.IsCi)
-            {
-                throw new InvalidOperationException(UnavailableReason + " CI=true, so this is a failure, not a skip.");
-            }
-
-            Skip.If(true, UnavailableReason);
-        }
-
-        return Browser!;
-    }
+    public IBrowser RequireBrowser() => Chromium.Require(Browser, UnavailableReason);
 
     public async Task DisposeAsync()
     {

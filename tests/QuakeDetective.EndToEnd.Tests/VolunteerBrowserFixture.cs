@@ -43,10 +43,10 @@ public sealed class VolunteerBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var path = Environment.GetEnvironmentVariable("QUAKE_CHROMIUM") ?? BrowserFixture.ChromiumPath;
-        if (!File.Exists(path))
+        var path = Chromium.Find(out var reason);
+        if (path is null)
         {
-            UnavailableReason = $"Chromium not found at {path}: install the Debian package (apt-get install -y chromium).";
+            UnavailableReason = reason;
             return;
         }
 
@@ -66,32 +66,10 @@ public sealed class VolunteerBrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = path,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
-            ],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright, path);
     }
 
-    public IBrowser RequireBrowser()
-    {
-        if (UnavailableReason is not null)
-        {
-            if (SharedData.IsCi)
-            {
-                throw new InvalidOperationException(UnavailableReason + " CI=true, so this is a failure, not a skip.");
-            }
-
-            Skip.If(true, UnavailableReason);
-        }
-
-        return Browser!;
-    }
+    public IBrowser RequireBrowser() => Chromium.Require(Browser, UnavailableReason);
 
     /// <summary>A fresh browser profile: a new anonymous volunteer.</summary>
     public async Task<IPage> NewVisitorAsync(int width = 1280, int height = 900, bool tutorialDone = false)
