@@ -221,7 +221,7 @@ public sealed class ClassifierTrainer
             _ => throw new ArgumentException($"Unknown trainer '{trainer}'."),
         };
 
-        var model = estimator.Fit(keyed);
+        var model = NativeTrainerGate.Run(trainer, () => estimator.Fit(keyed));
         return new TrainedClassifier(ml, model, manifest);
     }
 

@@ -34,7 +34,7 @@ public static class TrainerAvailability
                     MinimumExampleCountPerLeaf = 2,
                     Silent = true,
                 }));
-            pipeline.Fit(data);
+            NativeTrainerGate.Run(TrainerNames.LightGbm, () => pipeline.Fit(data));
             return null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException or InvalidOperationException)
