@@ -191,6 +191,9 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -199,6 +202,10 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Property<string>("Message")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
@@ -535,6 +542,25 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.InstanceLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstanceLeases");
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -854,12 +880,19 @@ namespace QuakeDetective.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int?>("ModelVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<double>("Percent")
                         .HasColumnType("double precision");

@@ -178,6 +178,9 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -185,6 +188,10 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Message")
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParametersJson")
@@ -512,6 +519,25 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("QuakeDetective.Core.Domain.InstanceLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstanceLeases");
+                });
+
             modelBuilder.Entity("QuakeDetective.Core.Domain.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -821,12 +847,19 @@ namespace QuakeDetective.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ModelVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("Percent")
                         .HasColumnType("REAL");

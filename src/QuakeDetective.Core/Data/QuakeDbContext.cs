@@ -33,6 +33,8 @@ public class QuakeDbContext(DbContextOptions<QuakeDbContext> options)
 
     public DbSet<SubjectFeatures> SubjectFeatures => Set<SubjectFeatures>();
 
+    public DbSet<InstanceLease> InstanceLeases => Set<InstanceLease>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -32,4 +32,11 @@ public class BackgroundJob
     public DateTime? StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The instance (host name + process id + start) that claimed the work; null while queued.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>Last sign of life from the owner. A running row whose heartbeat is older than the lease is treated as
+    /// abandoned (its instance died) and marked interrupted by whichever instance notices first.</summary>
+    public DateTime? HeartbeatAt { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Backgr
         builder.Property(j => j.Message).HasMaxLength(8000);
         builder.Property(j => j.ResultPath).HasMaxLength(1000);
         builder.Property(j => j.RequestedByUserId).HasMaxLength(450);
+        builder.Property(j => j.Owner).HasMaxLength(200);
         builder.HasIndex(j => new { j.Kind, j.Status });
         builder.HasOne<Campaign>().WithMany().HasForeignKey(j => j.CampaignId).OnDelete(DeleteBehavior.SetNull);
     }
