@@ -30,6 +30,8 @@ public static class DependencyInjection
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<StorageOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminBootstrapOptions>().Bind(builder.Configuration.GetSection(AdminBootstrapOptions.SectionName));
@@ -59,6 +61,7 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoCampaignSeeder>();
+        services.AddSingleton<QuakeDetective.Storage.IBlobStore>(sp => BlobStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<DataFolder>()));
         services.AddSingleton<WaveformStore>();
         services.AddSingleton<SubjectQueue>();
         services.AddSingleton<IQueueRandom>(_ => new SeededQueueRandom(builder.Configuration.GetValue<int?>("Queue:RandomSeed") ?? Random.Shared.Next()));
@@ -69,6 +72,10 @@ public static class DependencyInjection
         services.AddSingleton<ExampleLibrary>();
         services.AddSingleton<ContributionsService>();
         services.AddSingleton<ClassificationService>();
+        services.AddOptions<VoteWriterOptions>().Bind(builder.Configuration.GetSection(VoteWriterOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VoteBatchWriter>();
+        services.AddSingleton<VoteWriter>();
         services.AddOptions<ConsensusOptions>().Bind(builder.Configuration.GetSection(ConsensusOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubjectStatusNotifier>();
@@ -79,10 +86,14 @@ public static class DependencyInjection
         services.AddSingleton<ConsensusRecomputer>();
         services.AddSingleton<ConsensusJobs>();
         services.AddSingleton<GoldService>();
+        services.AddSingleton<Campaigns.CampaignService>();
         services.AddSingleton<ResultsService>();
         services.AddSingleton<ExportService>();
         services.AddSingleton<ExportJobs>();
+        Jobs.JobsRegistration.AddQuakeJobs(services, builder.Configuration);
         services.AddSingleton<VolunteerService>();
+        services.AddSingleton<Privacy.PersonalDataExporter>();
+        services.AddSingleton<Privacy.PersonalDataEraser>();
         services.AddSingleton<Import.ImportService>();
         services.AddScoped<AdminAccountService>();
         return builder;
