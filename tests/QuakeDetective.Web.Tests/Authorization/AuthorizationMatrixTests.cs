@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("/account/login", Access.Anyone),
         ("/account/register", Access.Anyone),
         ("/account/access-denied", Access.Anyone),
+        ("/account/my-data", Access.Anyone),
         ("/results", Access.Scientist),
         ("/results/{CampaignId:int}", Access.Scientist),
         ("/results/{CampaignId:int}/subjects", Access.Scientist),
@@ -36,7 +37,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         ("/admin", Access.Admin),
         ("/admin/models", Access.Admin),
         ("/admin/import", Access.Admin),
-        ("/admin/import/jobs/{JobId:long}", Access.Admin))
+        ("/admin/import/jobs/{JobId:long}", Access.Admin),
+        ("/admin/campaigns", Access.Admin),
+        ("/admin/campaigns/new", Access.Admin),
+        ("/admin/campaigns/{CampaignId:int}", Access.Admin))
         .Concat(new Dictionary<string, Access>
         {
             ["GET /health"] = Access.Anyone,
@@ -45,6 +49,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             ["POST /api/training-runs/{id:long}/cancel"] = Access.Admin,
             ["POST /account/logout"] = Access.Anyone,
             ["GET /api/subjects/next"] = Access.Anyone,
+            ["GET /api/me/data"] = Access.Anyone,
+            ["POST /api/me/data/delete"] = Access.Anyone,
             ["POST /api/classifications"] = Access.Anyone,
             ["GET /media/subjects/{subjectId:long}/plot.png"] = Access.Anyone,
             ["GET /media/subjects/{subjectId:long}/audio.wav"] = Access.Anyone,
