@@ -23,9 +23,13 @@ public sealed record ContributionStats
 
     public required int GoldAgreed { get; init; }
 
+    /// <summary>Answers today, in <see cref="TimeZoneId"/>.</summary>
     public required int Today { get; init; }
 
-    /// <summary>Consecutive days (UTC) with at least one answer, ending today or yesterday.</summary>
+    /// <summary>The IANA time zone days are counted in ("UTC" when the browser did not say).</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>Consecutive days (in <see cref="TimeZoneId"/>) with at least one answer, ending today or yesterday.</summary>
     public required int CurrentStreakDays { get; init; }
 
     public required int LongestStreakDays { get; init; }

@@ -1,9 +1,24 @@
 namespace QuakeDetective.Core.Volunteering;
 
-/// <summary>Turns a volunteer's votes into <see cref="ContributionStats"/>. Pure: the database side supplies the votes and "today".</summary>
+/// <summary>Turns a volunteer's votes into <see cref="ContributionStats"/>. Pure: the database side supplies the votes and "now".</summary>
 public static class ContributionStatsCalculator
 {
-    public static ContributionStats Compute(IReadOnlyCollection<ContributionVote> votes, IReadOnlyList<string> answerOrder, DateOnly today)
+    /// <summary>Days (today, streaks) counted in UTC; <paramref name="today"/> is the UTC date.</summary>
+    public static ContributionStats Compute(IReadOnlyCollection<ContributionVote> votes, IReadOnlyList<string> answerOrder, DateOnly today) =>
+        Compute(votes, answerOrder, today, TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// Days (today, streaks, active days) counted in the volunteer's own time zone: an answer at 23:30 local time
+    /// belongs to that local day whatever the date in UTC.
+    /// </summary>
+    /// <param name="now">The current instant; its local date in <paramref name="zone"/> is "today".</param>
+    public static ContributionStats Compute(IReadOnlyCollection<ContributionVote> votes, IReadOnlyList<string> answerOrder, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Compute(votes, answerOrder, VolunteerTimeZone.LocalDay(now.UtcDateTime, zone), zone);
+    }
+
+    private static ContributionStats Compute(IReadOnlyCollection<ContributionVote> votes, IReadOnlyList<string> answerOrder, DateOnly today, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(votes);
         ArgumentNullException.ThrowIfNull(answerOrder);
@@ -16,7 +31,7 @@ public static class ContributionStatsCalculator
 
         var withConsensus = votes.Where(v => v.Retired && v.ConsensusLabel is not null).ToList();
         var gold = votes.Where(v => v.ExpertLabel is not null).ToList();
-        var days = votes.Select(v => DateOnly.FromDateTime(v.FinishedAt)).Distinct().Order().ToList();
+        var days = votes.Select(v => VolunteerTimeZone.LocalDay(v.FinishedAt, zone)).Distinct().Order().ToList();
         var (current, longest) = Streaks(days, today);
         var durations = votes.Where(v => v.DurationMs is > 0).Select(v => v.DurationMs!.Value / 1000.0).Order().ToList();
 
@@ -29,7 +44,7 @@ public static class ContributionStatsCalculator
             AwaitingConsensus = votes.Count(v => v.Retired && v.ConsensusLabel is null),
             GoldAnswered = gold.Count,
             GoldAgreed = gold.Count(v => string.Equals(v.Answer, v.ExpertLabel, StringComparison.Ordinal)),
-            Today = votes.Count(v => DateOnly.FromDateTime(v.FinishedAt) == today),
+            Today = votes.Count(v => VolunteerTimeZone.LocalDay(v.FinishedAt, zone) == today),
             CurrentStreakDays = current,
             LongestStreakDays = longest,
             ActiveDays = days.Count,
@@ -38,6 +53,7 @@ public static class ContributionStatsCalculator
             MedianSeconds = Median(durations),
             FirstAnswerAt = total == 0 ? null : votes.Min(v => v.FinishedAt),
             LastAnswerAt = total == 0 ? null : votes.Max(v => v.FinishedAt),
+            TimeZoneId = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id,
         };
     }
 

@@ -20,8 +20,14 @@ public sealed class ContributionsService(IDbContextFactory<QuakeDbContext> dbFac
         return await db.Classifications.AnyAsync(c => c.VolunteerId == volunteerId, cancellationToken);
     }
 
-    public async Task<ContributionStats> GetAsync(long volunteerId, CancellationToken cancellationToken)
+    /// <summary>The volunteer's contributions with days counted in UTC.</summary>
+    public Task<ContributionStats> GetAsync(long volunteerId, CancellationToken cancellationToken) =>
+        GetAsync(volunteerId, TimeZoneInfo.Utc, cancellationToken);
+
+    /// <summary>The volunteer's contributions with days (today, streaks) counted in their own time zone.</summary>
+    public async Task<ContributionStats> GetAsync(long volunteerId, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(timeZone);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Classifications.AsNoTracking()
             .Where(c => c.VolunteerId == volunteerId)
@@ -60,7 +66,7 @@ public sealed class ContributionsService(IDbContextFactory<QuakeDbContext> dbFac
         var votes = rows.Select(r => new ContributionVote(
                 r.SubjectId, r.Answer, r.FinishedAt, r.DurationMs, r.Expert, r.Retired, consensus.GetValueOrDefault(r.SubjectId)))
             .ToList();
-        return ContributionStatsCalculator.Compute(votes, answerOrder, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return ContributionStatsCalculator.Compute(votes, answerOrder, time.GetUtcNow(), timeZone);
     }
 
     /// <summary>Consensus rows of the volunteer's retired subjects: the campaign's primary method, else majority, else any.</summary>
