@@ -73,7 +73,7 @@ public static class AggregateCommand
         var read = ReadFile(votesPath, "votes", p => VoteCsvReader.ReadFile(p, ct));
         if (!read.HeaderValid)
         {
-            throw new CliUserException($"{votesName} {read.Problems[0]}");
+            throw new CliUserException($"{votesName} {read.Problems[^1]}");
         }
 
         Report(stderr, votesName, read.Problems);
@@ -94,7 +94,7 @@ public static class AggregateCommand
             var goldRead = ReadFile(goldPath, "gold", p => GoldCsvReader.ReadFile(p, ct));
             if (!goldRead.HeaderValid)
             {
-                throw new CliUserException($"{goldName} {goldRead.Problems[0]}");
+                throw new CliUserException($"{goldName} {goldRead.Problems[^1]}");
             }
 
             Report(stderr, goldName, goldRead.Problems);

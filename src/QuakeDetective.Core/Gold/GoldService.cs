@@ -5,6 +5,7 @@ using QuakeDetective.Core.Consensus.Csv;
 using QuakeDetective.Core.Consensus.Store;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
+using QuakeDetective.Seismic.Windowing;
 
 namespace QuakeDetective.Core.Gold;
 
@@ -99,6 +100,11 @@ public sealed class GoldService(
     public async Task<GoldImportResult> ImportCsvAsync(int campaignId, TextReader reader, string? expertUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
+
+        // A StreamReader would replace bytes that are not UTF-8 with U+FFFD; decode its (unread, seekable) stream strictly
+        // instead, so that a Latin-1 file is refused with the offset of its first bad byte.
+        using var strict = reader is StreamReader { BaseStream.CanSeek: true } streamReader ? Strict(streamReader) : null;
+        reader = strict ?? reader;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var answers = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.AnswerChoices).FirstOrDefaultAsync(cancellationToken);
         if (answers is null)
@@ -112,14 +118,14 @@ public sealed class GoldService(
         {
             if (!long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId))
             {
-                problems.Add(new CsvProblem(line, $"subject_id '{values[0]}' is not a subject number"));
+                problems.Add(new CsvProblem(line, $"subject_id '{Shorten(values[0])}' is not a subject number"));
                 return;
             }
 
             var label = Canonical(answers, values[1]);
             if (label is null)
             {
-                problems.Add(new CsvProblem(line, $"label '{values[1]}' is not an answer of this campaign (one of: {string.Join(", ", answers)})"));
+                problems.Add(new CsvProblem(line, $"label '{Shorten(values[1])}' is not an answer of this campaign (one of: {string.Join(", ", answers)})"));
                 return;
             }
 
@@ -220,6 +226,15 @@ public sealed class GoldService(
         priors.Invalidate(campaignId);
         await consensusJobs.EnqueueAsync(campaignId, userId, "gold labels changed", cancellationToken);
     }
+
+    private static StrictTextReader Strict(StreamReader reader)
+    {
+        reader.BaseStream.Position = 0;
+        return new StrictTextReader(reader.BaseStream, leaveOpen: true);
+    }
+
+    /// <summary>A value quoted in a message, cut short so that a huge field cannot swamp the list of problems.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), $"… ({text.Length} characters)");
 
     private static string? Canonical(IReadOnlyList<string> answers, string label)
     {

@@ -18,9 +18,10 @@ public static class EventCsvReader
     private static readonly string[] MagnitudeNames = ["magnitude", "mag", "m"];
     private static readonly string[] IdNames = ["id", "eventid", "event", "publicid"];
 
+    /// <summary>Reads a file as UTF-8 (or UTF-16/32 with a byte-order mark); bytes that are not valid text stop it with their offset.</summary>
     public static CsvReadResult<SeismicEvent> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = StrictTextReader.OpenFile(path);
         return Read(reader, Path.GetFileName(path));
     }
 
@@ -29,17 +30,42 @@ public static class EventCsvReader
         ArgumentNullException.ThrowIfNull(reader);
         var events = new List<SeismicEvent>();
         var errors = new List<CsvLineError>();
+        try
+        {
+            ReadLines(reader, sourceName, events, errors);
+        }
+        catch (TextEncodingException ex)
+        {
+            // Nothing after a bad byte can be trusted, nor the events before it as a set: the file must be fixed.
+            errors.Add(new CsvLineError(sourceName, ex.Line ?? 0, ex.Message));
+        }
+
+        return new CsvReadResult<SeismicEvent>(events, errors);
+    }
+
+    private static void ReadLines(TextReader reader, string sourceName, List<SeismicEvent> events, List<CsvLineError> errors)
+    {
         Columns? columns = null;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (number, text) in CsvFields.Lines(reader))
         {
+            // A reader that replaced bad bytes (U+FFFD) or read UTF-16 as UTF-8 (NULs) has already lost the text.
+            var bad = text.AsSpan().IndexOfAny('\0', '\uFFFD');
+            if (bad >= 0)
+            {
+                errors.Add(new CsvLineError(sourceName, number, text[bad] == '\0'
+                    ? $"column {bad + 1}: a NUL character; a CSV file holds none (UTF-16 without a byte-order mark, or not text?); save it as UTF-8"
+                    : $"column {bad + 1}: U+FFFD, the mark of bytes that were not valid UTF-8 when the file was read; save it as UTF-8"));
+                return;
+            }
+
             if (columns is null)
             {
                 var delimiterGuess = text.Contains('|', StringComparison.Ordinal) && !text.Contains(',', StringComparison.Ordinal) ? '|' : ',';
                 if (!CsvFields.TrySplit(text, delimiterGuess, out var first, out var splitError))
                 {
                     errors.Add(new CsvLineError(sourceName, number, splitError!));
-                    return new CsvReadResult<SeismicEvent>(events, errors);
+                    return;
                 }
 
                 if (first.Count > 0 && TryParseTime(first[0], out _))
@@ -55,7 +81,7 @@ public static class EventCsvReader
                     columns = FromHeader(first, delimiterGuess, sourceName, number, errors);
                     if (columns is null)
                     {
-                        return new CsvReadResult<SeismicEvent>(events, errors);
+                        return;
                     }
 
                     continue;
@@ -89,9 +115,14 @@ public static class EventCsvReader
         {
             errors.Add(new CsvLineError(sourceName, 1, "the file has no events; expected lines of time,latitude,longitude,depth,magnitude[,id]"));
         }
-
-        return new CsvReadResult<SeismicEvent>(events, errors);
+        else if (events.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new CsvLineError(sourceName, 2, "the file has a header but no events; add a line per event below it"));
+        }
     }
+
+    /// <summary>A value quoted in a message, cut short so that a huge field cannot swamp the message.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), $"… ({text.Length} characters)");
 
     private static Columns? FromHeader(List<string> header, char delimiter, string sourceName, int line, List<CsvLineError> errors)
     {
@@ -133,7 +164,7 @@ public static class EventCsvReader
         {
             errors.Add(new CsvLineError(sourceName, line,
                 $"the header has no {string.Join(", ", missing)} column; expected a header such as time,latitude,longitude,depth,magnitude,id " +
-                $"(found: {string.Join(", ", header)})"));
+                $"(found: {Shorten(string.Join(", ", header))})"));
             return null;
         }
 
@@ -152,7 +183,7 @@ public static class EventCsvReader
         var problems = new List<string>();
         if (!TryParseTime(fields[c.Time], out var origin))
         {
-            problems.Add($"origin time '{fields[c.Time]}' is not an ISO 8601 time such as 2010-02-27T06:34:11.5Z");
+            problems.Add($"origin time '{Shorten(fields[c.Time])}' is not an ISO 8601 time such as 2010-02-27T06:34:11.5Z");
         }
 
         var latitude = Number(fields[c.Latitude], "latitude", -90, 90, required: true, problems);
@@ -192,7 +223,7 @@ public static class EventCsvReader
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            problems.Add($"{name} '{text}' is not a number");
+            problems.Add($"{name} '{Shorten(text)}' is not a number");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using QuakeDetective.Seismic.Windowing;
 
 namespace QuakeDetective.Core.Consensus.Csv;
 
@@ -7,6 +8,8 @@ namespace QuakeDetective.Core.Consensus.Csv;
 /// line breaks inside), LF / CRLF / CR line ends, a leading byte-order mark, blank lines skipped. A bad
 /// record comes back with <see cref="CsvRecord.Error"/> set and reading goes on: after an unterminated
 /// quote it resumes on the line after the one where the quote opened, so one stray quote costs one row.
+/// Text that is not text stops reading instead (<see cref="Failure"/>): a <see cref="TextEncodingException"/> from a
+/// <see cref="StrictTextReader"/> (with its byte offset), or a NUL or U+FFFD character from any other reader.
 /// </summary>
 public sealed class CsvRecordReader
 {
@@ -34,7 +37,10 @@ public sealed class CsvRecordReader
         _maxLineChars = (int)Math.Min(int.MaxValue / 2, 16L * maxFieldChars);
     }
 
-    /// <summary>Reads the next record; false at the end of the input.</summary>
+    /// <summary>Why reading stopped early (the input is not valid text), with the line it happened on; null when it did not.</summary>
+    public CsvProblem? Failure { get; private set; }
+
+    /// <summary>Reads the next record; false at the end of the input (or after a <see cref="Failure"/>).</summary>
     public bool TryRead(out CsvRecord record)
     {
         while (NextLine(out var startLine, out var text, out var tooLong))
@@ -197,7 +203,18 @@ public sealed class CsvRecordReader
                     break;
                 }
 
-                _bufferLength = _reader.Read(_buffer, 0, _buffer.Length);
+                try
+                {
+                    _bufferLength = _reader.Read(_buffer, 0, _buffer.Length);
+                }
+                catch (TextEncodingException ex)
+                {
+                    Fail(ex.Line ?? _lineNumber + 1, ex.Message);
+                    lineNumber = _lineNumber + 1;
+                    text = "";
+                    return false;
+                }
+
                 _bufferPosition = 0;
                 if (_bufferLength == 0)
                 {
@@ -248,6 +265,26 @@ public sealed class CsvRecordReader
         }
 
         text = _line.ToString();
+        var bad = text.AsSpan().IndexOfAny('\0', '\uFFFD');
+        if (bad >= 0)
+        {
+            // The reader replaced bytes it could not decode, or read UTF-16 as UTF-8: the values are no longer what the file says.
+            Fail(lineNumber, text[bad] == '\0'
+                ? $"column {bad + 1}: a NUL character; a CSV file holds none (UTF-16 without a byte-order mark, or not text?); save it as UTF-8 and try again"
+                : $"column {bad + 1}: U+FFFD, the mark of bytes that were not valid UTF-8 when the file was read; save it as UTF-8 and try again");
+            text = "";
+            return false;
+        }
+
         return true;
+    }
+
+    private void Fail(int line, string message)
+    {
+        Failure = new CsvProblem(line, message);
+        _endOfInput = true;
+        _bufferLength = 0;
+        _bufferPosition = 0;
+        _pushedBack.Clear();
     }
 }

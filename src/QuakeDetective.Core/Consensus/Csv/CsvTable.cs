@@ -6,7 +6,7 @@ internal static class CsvTable
     /// <summary>
     /// Calls <paramref name="row"/> with the trimmed values of <paramref name="columns"/> (in that order)
     /// for each good row. Columns are found by name (case-insensitive, any order; extra columns ignored).
-    /// Returns false when the header is unusable (the problem says why). <paramref name="optionalColumns"/> follow
+    /// Returns false when the file is unusable (the last problem says why): no or a bad header, or bytes that are not text. <paramref name="optionalColumns"/> follow
     /// the required ones in the values array; they may be missing from the header or empty (then "").
     /// </summary>
     public static bool Read(
@@ -22,6 +22,12 @@ internal static class CsvTable
         var records = new CsvRecordReader(reader, maxFieldChars);
         if (!records.TryRead(out var header))
         {
+            if (records.Failure is { } failure)
+            {
+                problems.Add(failure);
+                return false;
+            }
+
             problems.Add(new CsvProblem(1, $"the file is empty; expected a header row '{string.Join(",", columns)}'"));
             return false;
         }
@@ -111,6 +117,13 @@ internal static class CsvTable
             }
 
             row(record.Line, values);
+        }
+
+        if (records.Failure is { } stopped)
+        {
+            // A file that is not valid text is refused whole: the rows before the bad byte are no safer than the rest.
+            problems.Add(stopped);
+            return false;
         }
 
         return true;

@@ -1,3 +1,5 @@
+using QuakeDetective.Seismic.Windowing;
+
 namespace QuakeDetective.Core.Consensus.Csv;
 
 /// <summary>Reads a gold-labels CSV: header row with <c>subject_id,label</c> (any order, extra columns ignored); same rules as <see cref="VoteCsvReader"/>.</summary>
@@ -36,7 +38,7 @@ public static class GoldCsvReader
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static GoldCsvReadResult ReadFile(string path, CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = StrictTextReader.OpenFile(path);
         return Read(reader, cancellationToken);
     }
 }

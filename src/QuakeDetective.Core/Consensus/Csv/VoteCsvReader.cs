@@ -1,3 +1,5 @@
+using QuakeDetective.Seismic.Windowing;
+
 namespace QuakeDetective.Core.Consensus.Csv;
 
 /// <summary>
@@ -30,11 +32,11 @@ public static class VoteCsvReader
         return new VoteCsvReadResult(votes, problems, duplicates, headerValid);
     }
 
-    /// <summary>Reads a file (UTF-8 unless a byte-order mark says otherwise).</summary>
+    /// <summary>Reads a file: UTF-8 unless a byte-order mark says otherwise; bytes that are not valid text make the file unusable (<c>HeaderValid</c> false, the problem names the byte offset).</summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static VoteCsvReadResult ReadFile(string path, CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = StrictTextReader.OpenFile(path);
         return Read(reader, cancellationToken);
     }
 }
