@@ -8,8 +8,9 @@ namespace QuakeDetective.Core.Exports;
 
 /// <summary>
 /// Scientist exports of one campaign, streamed from the database: to a file or folder (written under a temporary
-/// name beside the target and moved into place at the end, so a reader never sees half an export), or straight to a
-/// stream (the HTTP API). Memory stays flat: rows are read and written one at a time.
+/// name beside the target, flushed to disk and moved into place at the end, so a reader never sees half an export,
+/// even after a crash or power cut), or straight to a stream (the HTTP API). Memory stays flat: rows are read and
+/// written one at a time. Temporary files a killed process left behind are removed by the next export to that folder.
 /// </summary>
 public sealed class ExportService(
     IDbContextFactory<QuakeDbContext> dbFactory,
@@ -44,7 +45,8 @@ public sealed class ExportService(
         }
 
         var started = Stopwatch.StartNew();
-        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        DeleteAbandonedPartials(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{PartialSuffix}");
         try
         {
             ExportSummary summary;
@@ -53,6 +55,11 @@ public sealed class ExportService(
                 CheckDatasetTarget(full);
                 Directory.CreateDirectory(temp);
                 var (rows, skipped) = await WriteSeisBenchAsync(request, temp, progress, cancellationToken);
+                foreach (var file in Directory.EnumerateFiles(temp))
+                {
+                    FlushToDisk(file);
+                }
+
                 var bytes = Directory.EnumerateFiles(temp).Sum(f => new FileInfo(f).Length);
                 ReplaceFolder(temp, full);
                 summary = new ExportSummary(rows, skipped, bytes, started.Elapsed.TotalSeconds, skipped > 0 ? "windows whose waveform file could not be read were left out" : null);
@@ -65,9 +72,12 @@ public sealed class ExportService(
                 }
 
                 long rows;
+                // FileShare.None also takes an exclusive lock (flock on Unix) for as long as the file is written: see DeleteAbandonedPartials.
                 await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 {
                     rows = await WriteToStreamAsync(request, stream, progress, cancellationToken);
+                    await stream.FlushAsync(cancellationToken);
+                    stream.Flush(flushToDisk: true); // the data reaches the disk before the rename can
                 }
 
                 var bytes = new FileInfo(temp).Length;
@@ -137,7 +147,45 @@ public sealed class ExportService(
         return await SeisBenchExport.WriteAsync(db, source, waveforms, folder, progress, cancellationToken);
     }
 
+    private const string PartialSuffix = ".partial";
+
     private static readonly string[] DatasetFiles = ["metadata.csv", "waveforms.hdf5"];
+
+    /// <summary>
+    /// Removes export files that a killed process left half-written in <paramref name="folder"/> (".name.guid.partial").
+    /// One that a live export is writing is locked by its writer and stays; nothing else in the folder is touched.
+    /// </summary>
+    public void DeleteAbandonedPartials(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "." + "*" + PartialSuffix))
+        {
+            try
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // Opened exclusively: no writer holds it any more.
+                }
+
+                File.Delete(path);
+                logger.LogWarning("Deleted {PartialFile}, left half-written by an export that was killed", path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Being written by a live export (locked), or already gone.
+            }
+        }
+    }
+
+    private static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        stream.Flush(flushToDisk: true);
+    }
 
     private static void CheckDatasetTarget(string folder)
     {
