@@ -30,6 +30,7 @@ public sealed class ModelRegistry(
         var folder = campaignId is { } id ? $"c{id}" : "shared";
         var relative = $"{folder}/model-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.zip";
         var full = FullPath(relative);
+        DeleteAbandonedTemporaryFiles();
         classifier.SaveFile(full);
         try
         {
@@ -150,6 +151,31 @@ public sealed class ModelRegistry(
         {
             _loaded.TryRemove(version.Id, out _);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Removes model files a killed process left half-written ("*.tmp" beside the models: a model is written to a
+    /// temporary file, flushed and renamed). One being written now is locked by its writer and stays.
+    /// </summary>
+    public void DeleteAbandonedTemporaryFiles()
+    {
+        foreach (var path in Directory.EnumerateFiles(dataFolder.ModelsFolder, "*.tmp", SearchOption.AllDirectories))
+        {
+            try
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // Opened exclusively (FileShare.None locks on Unix too): no writer holds it any more.
+                }
+
+                File.Delete(path);
+                logger.LogWarning("Deleted {TemporaryFile}, a model file left half-written by a process that was killed", path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Being written by a live training (locked), or already gone.
+            }
         }
     }
 

@@ -11,7 +11,7 @@ namespace QuakeDetective.Web.Tests.Faults;
 /// </summary>
 public sealed class KillDuringImportTests(ITestOutputHelper output)
 {
-    private const int Stations = 24;
+    private const int Stations = 16;
     private const double FileSeconds = 1200;
     private const double WindowSeconds = 60;
     private const int WindowsPerFile = (int)(FileSeconds / WindowSeconds);
