@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddQuakeRateLimiting(builder.Configuration);
         Background.ImportRegistration.AddQuakeImport(builder);
         Background.ConsensusRegistration.AddQuakeConsensus(builder);
+        builder.AddQuakeInstanceRole();
         return builder;
     }
 

@@ -14,6 +14,7 @@ builder.Services.AddQuakeMedia();
 builder.AddQuakeWeb();
 
 var app = builder.Build();
+app.UseInstanceRole(); // a worker instance answers only /health
 
 if (!app.Environment.IsDevelopment())
 {

@@ -5,19 +5,21 @@ using Microsoft.Extensions.Logging;
 using QuakeDetective.Core.Consensus.Store;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Jobs;
 using QuakeDetective.Core.Storage;
 
 namespace QuakeDetective.Core.Exports;
 
 /// <summary>
 /// Exports started from the Results pages: a <see cref="BackgroundJob"/> row (kind "export") with live progress,
-/// run by the site's background service, the file kept in the data folder's exports/ folder for download
+/// run by whichever instance claims it first, the file kept in the data folder's exports/ folder for download
 /// (a SeisBench dataset as a zip of its two files).
 /// </summary>
 public sealed class ExportJobs(
     IDbContextFactory<QuakeDbContext> dbFactory,
     ExportService exports,
     DataFolder dataFolder,
+    JobClaims claims,
     TimeProvider time,
     ILogger<ExportJobs> logger)
 {
@@ -56,9 +58,6 @@ public sealed class ExportJobs(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.BackgroundJobs.Where(j => j.Kind == Kind && j.Status == BackgroundJobStatus.Queued).OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
     }
-
-    public Task<int> MarkInterruptedAsync(CancellationToken cancellationToken) =>
-        BackgroundJobRows.MarkInterruptedAsync(dbFactory, Kind, time.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>The most recent export jobs of a campaign, newest first.</summary>
     public async Task<IReadOnlyList<BackgroundJob>> RecentAsync(int campaignId, int take, CancellationToken cancellationToken)
@@ -114,9 +113,10 @@ public sealed class ExportJobs(
             return;
         }
 
-        if (!await BackgroundJobRows.ClaimAsync(dbFactory, jobId, time.GetUtcNow().UtcDateTime, cancellationToken))
+        await using var claim = await claims.ClaimJobAsync(jobId, Kind, cancellationToken);
+        if (claim is null)
         {
-            return; // cancelled while queued, or another runner took it
+            return; // cancelled while queued, or another instance took it
         }
 
         var progress = new ThrottledJobProgress(dbFactory, jobId, time);
@@ -160,18 +160,18 @@ public sealed class ExportJobs(
 
             await progress.FlushAsync();
             var relative = Path.GetRelativePath(dataFolder.Root, target).Replace(Path.DirectorySeparatorChar, '/');
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Succeeded, "done", summary.ToString(), relative, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Succeeded, "done", summary.ToString(), relative, time.GetUtcNow().UtcDateTime);
         }
         catch (OperationCanceledException)
         {
             await progress.FlushAsync();
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Cancelled, "cancelled", "Cancelled; nothing was kept.", null, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Cancelled, "cancelled", "Cancelled; nothing was kept.", null, time.GetUtcNow().UtcDateTime);
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or DbUpdateException or InvalidOperationException)
         {
             logger.LogError(ex, "Export {JobId} of campaign {CampaignId} failed", jobId, campaignId);
             await progress.FlushAsync();
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Failed, "failed", ex.Message, null, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Failed, "failed", ex.Message, null, time.GetUtcNow().UtcDateTime);
         }
     }
 }

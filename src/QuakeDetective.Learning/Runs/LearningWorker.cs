@@ -1,26 +1,40 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Jobs;
 using QuakeDetective.Learning.Training;
 
 namespace QuakeDetective.Learning.Runs;
 
 /// <summary>
-/// Runs queued trainings one at a time (so at most one per campaign; the others wait in order) and, separately,
-/// prediction refreshes after promotions. At start-up, runs left "running" by a stopped process are marked
-/// Interrupted — the current model keeps serving — and queued runs are picked up again.
+/// Runs queued trainings one at a time per instance (claimed in the database, so that of several workers exactly one
+/// runs each; the others wait in order) and, separately, prediction refreshes after promotions (held under a lease
+/// per campaign). Runs an instance left running when it died are marked Interrupted — the current model keeps
+/// serving — by its next life at once or by any instance once their heartbeat is older than the lease.
 /// </summary>
 public sealed class LearningWorker(
     LearningService service,
     TrainingPipeline pipeline,
     Prediction.PredictionRefresher refresher,
+    JobClaims claims,
+    JobSweeper sweeper,
+    InstanceLeases leases,
     IDbContextFactory<QuakeDbContext> dbFactory,
+    IOptions<JobOptions> options,
     TimeProvider time,
-    ILogger<LearningWorker> logger) : BackgroundService
+    ILogger<LearningWorker> logger) : PollingJobWorker(sweeper, options, logger)
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A model promoted on another instance is noticed (its predictions missing) within this time.</summary>
+    private static readonly TimeSpan StaleCheckInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Campaigns whose predictions this process is storing now (the stale check must not queue them again).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _refreshing = new();
+
+    protected override string WorkerName => "training";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,66 +44,75 @@ public sealed class LearningWorker(
         }
 
         await Task.Yield();
-        try
-        {
-            await RecoverAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not recover training runs at start-up");
-        }
-
-        await Task.WhenAll(TrainingLoopAsync(stoppingToken), RefreshLoopAsync(stoppingToken));
+        await RecoverLoggedAsync(stoppingToken);
+        await Task.WhenAll(RunQueueAsync(stoppingToken), RefreshLoopAsync(stoppingToken), StaleCheckLoopAsync(stoppingToken));
     }
 
-    /// <summary>Marks runs a previous process left running as interrupted and queues the waiting ones again.</summary>
+    /// <summary>Marks abandoned runs interrupted and asks for predictions where the current model has none yet.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
+        await Sweeper.SweepAsync(cancellationToken);
+        await RequestStaleRefreshesAsync(cancellationToken);
+    }
+
+    protected override Task RecoverCoreAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
+
+    protected override async Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var interrupted = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Interrupted)
-                .SetProperty(r => r.Stage, "interrupted")
-                .SetProperty(r => r.Message, "Interrupted by a restart of the site; the current model kept serving. Start the run again.")
-                .SetProperty(r => r.FinishedAt, now), cancellationToken);
-        if (interrupted > 0)
+        return await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Runs queued in this process arrive through the service's queue; others are found by polling.</summary>
+    protected override async Task WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(timeout);
+        try
         {
-            logger.LogWarning("Marked {RunCount} training runs interrupted by a restart", interrupted);
+            await service.QueuedRuns.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
         }
 
-        foreach (var id in await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken))
+        while (service.QueuedRuns.TryRead(out _))
         {
-            service.Enqueue(id);
         }
+    }
 
-        // Subjects imported while the site was down have no prediction from the current model yet.
+    /// <summary>Subjects imported while no worker ran, or a model promoted on a web instance, have no prediction from the current model yet.</summary>
+    private async Task RequestStaleRefreshesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stale = await db.ModelVersions.Where(m => m.IsCurrent && m.CampaignId != null)
             .Where(m => db.Subjects.Any(s => s.CampaignId == m.CampaignId && s.Status == SubjectStatus.Active &&
                                              !db.Predictions.Any(p => p.SubjectId == s.Id && p.ModelVersionId == m.Id)))
             .Select(m => m.CampaignId!.Value).Distinct().ToListAsync(cancellationToken);
-        foreach (var campaignId in stale)
+        foreach (var campaignId in stale.Where(c => !_refreshing.ContainsKey(c)))
         {
             service.RequestPredictionRefresh(campaignId);
         }
     }
 
-    private async Task TrainingLoopAsync(CancellationToken stoppingToken)
+    private async Task StaleCheckLoopAsync(CancellationToken stoppingToken)
     {
+        using var timer = new PeriodicTimer(StaleCheckInterval, time);
         try
         {
-            await foreach (var runId in service.QueuedRuns.ReadAllAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await RunOneAsync(runId, stoppingToken);
+                    await RequestStaleRefreshesAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Training run {TrainingRunId} failed unexpectedly", runId);
+                    Logger.LogWarning(ex, "Could not look for campaigns whose predictions are missing");
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
         }
     }
@@ -100,8 +123,15 @@ public sealed class LearningWorker(
         {
             await foreach (var campaignId in service.QueuedRefreshes.ReadAllAsync(stoppingToken))
             {
+                var lease = "predictions-" + campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 try
                 {
+                    _refreshing[campaignId] = true;
+                    if (!await leases.TryAcquireAsync(lease, Jobs.Lease, stoppingToken))
+                    {
+                        continue; // another instance is storing them; the stale check asks again if it dies
+                    }
+
                     service.Report(new TrainingProgress(0, campaignId, TrainingRunStatus.Running, "storing predictions", 0, null));
                     var count = await refresher.RefreshAsync(campaignId,
                         share => service.Report(new TrainingProgress(0, campaignId, TrainingRunStatus.Running, "storing predictions", 100 * share, null)),
@@ -110,8 +140,13 @@ public sealed class LearningWorker(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Storing predictions for campaign {CampaignId} failed", campaignId);
+                    Logger.LogError(ex, "Storing predictions for campaign {CampaignId} failed", campaignId);
                     service.Report(new TrainingProgress(0, campaignId, TrainingRunStatus.Failed, "predictions failed", 0, ex.Message));
+                }
+                finally
+                {
+                    _refreshing.TryRemove(campaignId, out _);
+                    await ReleaseQuietlyAsync(lease);
                 }
             }
         }
@@ -120,21 +155,17 @@ public sealed class LearningWorker(
         }
     }
 
-    private async Task RunOneAsync(long runId, CancellationToken stoppingToken)
+    protected override async Task RunOneAsync(long runId, CancellationToken stoppingToken)
     {
-        TrainingRun? run;
+        await using var claim = await claims.ClaimTrainingRunAsync(runId, stoppingToken);
+        if (claim is null)
+        {
+            return; // cancelled while waiting, or another instance took it
+        }
+
+        TrainingRun run;
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var claimed = await db.TrainingRuns.Where(r => r.Id == runId && r.Status == TrainingRunStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running)
-                    .SetProperty(r => r.Stage, "starting")
-                    .SetProperty(r => r.StartedAt, now), stoppingToken);
-            if (claimed == 0)
-            {
-                return; // cancelled while waiting, or already taken
-            }
-
             run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId, stoppingToken);
         }
 
@@ -181,13 +212,13 @@ public sealed class LearningWorker(
         {
             status = TrainingRunStatus.Failed;
             message = ex.Message;
-            logger.LogWarning("Training run {TrainingRunId} failed: {Reason}", runId, ex.Message);
+            Logger.LogWarning("Training run {TrainingRunId} failed: {Reason}", runId, ex.Message);
         }
         catch (Exception ex)
         {
             status = TrainingRunStatus.Failed;
             message = "Training failed: " + ex.Message;
-            logger.LogError(ex, "Training run {TrainingRunId} failed", runId);
+            Logger.LogError(ex, "Training run {TrainingRunId} failed", runId);
         }
         finally
         {
@@ -207,7 +238,8 @@ public sealed class LearningWorker(
                 TrainingRunStatus.Interrupted => "interrupted",
                 _ => "failed",
             };
-            await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            var owner = claim.Owner;
+            await db.TrainingRuns.Where(r => r.Id == runId && r.Owner == owner && r.Status == TrainingRunStatus.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, status)
                 .SetProperty(r => r.Stage, stage)
                 .SetProperty(r => r.Percent, percent)
@@ -215,6 +247,18 @@ public sealed class LearningWorker(
                 .SetProperty(r => r.ModelVersionId, modelVersionId)
                 .SetProperty(r => r.FinishedAt, now), CancellationToken.None);
             service.Report(new TrainingProgress(runId, campaignId, status, stage, percent, message));
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(string lease)
+    {
+        try
+        {
+            await leases.ReleaseAsync(lease, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Could not release lease {Lease}; it expires by itself", lease);
         }
     }
 
@@ -244,7 +288,7 @@ public sealed class LearningWorker(
         }
         catch (DbUpdateException ex)
         {
-            logger.LogWarning(ex, "Could not write progress of training run {TrainingRunId}", runId);
+            Logger.LogWarning(ex, "Could not write progress of training run {TrainingRunId}", runId);
         }
     }
 }

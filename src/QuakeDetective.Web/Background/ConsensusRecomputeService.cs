@@ -1,88 +1,114 @@
 using Microsoft.Extensions.Options;
 using QuakeDetective.Core.Consensus.Store;
+using QuakeDetective.Core.Jobs;
 
 namespace QuakeDetective.Web.Background;
 
 /// <summary>
-/// Re-estimates consensus in the background, never on a request: queued recompute jobs (from the Results page,
-/// the API or a gold change) run one at a time; every <see cref="ConsensusOptions.RecomputeInterval"/> the campaigns
-/// whose votes or gold changed since their last Dawid–Skene run get a job of their own. Progress lives in the job rows.
+/// Re-estimates consensus in the background, never on a request: queued recompute jobs (from the Results page, the API
+/// or a gold change, on any instance) run one at a time on whichever instance claims them first. Every
+/// <see cref="ConsensusOptions.RecomputeInterval"/> the campaigns whose votes or gold changed since their last
+/// Dawid–Skene run get a job of their own — queued by one instance only, the holder of the "consensus-schedule" lease.
 /// </summary>
 public sealed class ConsensusRecomputeService(
     ConsensusJobs jobs,
     JobCancellations cancellations,
-    IOptions<ConsensusOptions> options,
+    InstanceLeases leases,
+    JobSweeper sweeper,
+    IOptions<ConsensusOptions> consensusOptions,
+    IOptions<JobOptions> jobOptions,
     TimeProvider time,
-    ILogger<ConsensusRecomputeService> logger) : BackgroundService
+    ILogger<ConsensusRecomputeService> logger) : PollingJobWorker(sweeper, jobOptions, logger)
 {
-    /// <summary>Queued jobs from another process (the CLI, another instance) are noticed within this time.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    public const string ScheduleLease = "consensus-schedule";
+
+    private DateTimeOffset _nextSchedule = DateTimeOffset.MaxValue;
+    private DateTimeOffset _nextLeaseRenewal = DateTimeOffset.MinValue;
+    private bool _holdsSchedule;
+
+    protected override string WorkerName => ConsensusJobs.Kind;
+
+    protected override Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken) => jobs.QueuedAsync(cancellationToken);
+
+    protected override async Task RunOneAsync(long id, CancellationToken stoppingToken)
+    {
+        using var registration = cancellations.Register(id, stoppingToken);
+        await jobs.RunAsync(id, registration.Token);
+    }
+
+    protected override Task WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken) => jobs.Signal.WaitAsync(timeout, cancellationToken);
+
+    protected override TimeSpan NextWait()
+    {
+        var poll = Jobs.Poll;
+        if (!_holdsSchedule)
+        {
+            return poll;
+        }
+
+        var untilSchedule = _nextSchedule - time.GetUtcNow();
+        return untilSchedule < poll ? untilSchedule : poll;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        _nextSchedule = time.GetUtcNow() + consensusOptions.Value.RecomputeInterval;
         try
         {
-            var interrupted = await jobs.MarkInterruptedAsync(stoppingToken);
-            if (interrupted > 0)
+            await base.ExecuteAsync(stoppingToken);
+        }
+        finally
+        {
+            if (_holdsSchedule)
             {
-                logger.LogWarning("Marked {JobCount} consensus jobs interrupted by a restart", interrupted);
+                await ReleaseScheduleAsync();
             }
+        }
+    }
+
+    protected override async Task BeforeRoundAsync(CancellationToken cancellationToken)
+    {
+        if (!consensusOptions.Value.ScheduleEnabled)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (now >= _nextLeaseRenewal || (_holdsSchedule && now >= _nextSchedule))
+        {
+            // Renewed every heartbeat and held for a whole lease: a dead holder's schedule moves to another instance.
+            var held = await leases.TryAcquireAsync(ScheduleLease, Jobs.Lease, cancellationToken);
+            if (held && !_holdsSchedule)
+            {
+                Logger.LogInformation("This instance now runs the consensus schedule");
+            }
+
+            _holdsSchedule = held;
+            _nextLeaseRenewal = now + Jobs.Heartbeat;
+        }
+
+        if (_holdsSchedule && now >= _nextSchedule)
+        {
+            _nextSchedule = now + consensusOptions.Value.RecomputeInterval;
+            foreach (var campaignId in await jobs.ScheduledCampaignsAsync(cancellationToken))
+            {
+                if (await jobs.IsDueAsync(campaignId, cancellationToken))
+                {
+                    await jobs.EnqueueAsync(campaignId, null, "schedule", cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task ReleaseScheduleAsync()
+    {
+        try
+        {
+            await leases.ReleaseAsync(ScheduleLease, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Could not mark interrupted consensus jobs at start-up");
-        }
-
-        var nextSchedule = time.GetUtcNow() + options.Value.RecomputeInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (options.Value.ScheduleEnabled && time.GetUtcNow() >= nextSchedule)
-                {
-                    nextSchedule = time.GetUtcNow() + options.Value.RecomputeInterval;
-                    await ScheduleDueAsync(stoppingToken);
-                }
-
-                foreach (var jobId in await jobs.QueuedAsync(stoppingToken))
-                {
-                    using var registration = cancellations.Register(jobId, stoppingToken);
-                    await jobs.RunAsync(jobId, registration.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One bad round (database briefly unavailable) must not end the service.
-                logger.LogError(ex, "Consensus background round failed");
-            }
-
-            try
-            {
-                var wait = options.Value.ScheduleEnabled ? Min(PollInterval, nextSchedule - time.GetUtcNow()) : PollInterval;
-                await jobs.Signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            Logger.LogWarning(ex, "Could not release the consensus schedule lease; another instance takes it when it expires");
         }
     }
-
-    private async Task ScheduleDueAsync(CancellationToken cancellationToken)
-    {
-        foreach (var campaignId in await jobs.ScheduledCampaignsAsync(cancellationToken))
-        {
-            if (await jobs.IsDueAsync(campaignId, cancellationToken))
-            {
-                await jobs.EnqueueAsync(campaignId, null, "schedule", cancellationToken);
-            }
-        }
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -1,51 +1,26 @@
+using Microsoft.Extensions.Options;
 using QuakeDetective.Core.Exports;
+using QuakeDetective.Core.Jobs;
 
 namespace QuakeDetective.Web.Background;
 
-/// <summary>Runs exports started from the Results pages, one at a time, in the background; progress lives in the job rows.</summary>
-public sealed class ExportJobService(ExportJobs jobs, JobCancellations cancellations, ILogger<ExportJobService> logger) : BackgroundService
+/// <summary>Runs exports started from the Results pages or the API, one at a time, on whichever instance claims them first; progress lives in the job rows.</summary>
+public sealed class ExportJobService(
+    ExportJobs jobs,
+    JobCancellations cancellations,
+    JobSweeper sweeper,
+    IOptions<JobOptions> options,
+    ILogger<ExportJobService> logger) : PollingJobWorker(sweeper, options, logger)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    protected override string WorkerName => ExportJobs.Kind;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken) => jobs.QueuedAsync(cancellationToken);
+
+    protected override async Task RunOneAsync(long id, CancellationToken stoppingToken)
     {
-        await Task.Yield();
-        try
-        {
-            await jobs.MarkInterruptedAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not mark interrupted export jobs at start-up");
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var jobId in await jobs.QueuedAsync(stoppingToken))
-                {
-                    using var registration = cancellations.Register(jobId, stoppingToken);
-                    await jobs.RunAsync(jobId, registration.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Export background round failed");
-            }
-
-            try
-            {
-                await jobs.Signal.WaitAsync(PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        using var registration = cancellations.Register(id, stoppingToken);
+        await jobs.RunAsync(id, registration.Token);
     }
+
+    protected override Task WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken) => jobs.Signal.WaitAsync(timeout, cancellationToken);
 }

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using QuakeDetective.Core.Consensus.Store;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
 
 namespace QuakeDetective.Web.Background;
 
 /// <summary>
-/// Import jobs: creates the BackgroundJob row and queues it for <see cref="ImportWorker"/>, cancels queued or running
-/// jobs, and relays progress to <see cref="ImportJobNotifier"/>.
+/// Import jobs: creates the BackgroundJob row and wakes <see cref="ImportWorker"/> (a worker instance finds it by
+/// polling), cancels queued jobs or ones running in this process, and relays progress to <see cref="ImportJobNotifier"/>.
 /// </summary>
 public sealed class ImportJobService(IDbContextFactory<QuakeDbContext> dbFactory, ImportJobNotifier notifier, TimeProvider time)
 {
@@ -17,10 +17,10 @@ public sealed class ImportJobService(IDbContextFactory<QuakeDbContext> dbFactory
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
 
-    public ChannelReader<long> QueuedJobs => _queue.Reader;
+    /// <summary>Set when a job is queued in this process, so that the worker starts it at once.</summary>
+    public JobSignal Signal { get; } = new();
 
     public async Task<long> EnqueueAsync(ImportJobParameters parameters, string? userId, CancellationToken cancellationToken)
     {
@@ -38,14 +38,12 @@ public sealed class ImportJobService(IDbContextFactory<QuakeDbContext> dbFactory
         };
         db.BackgroundJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
-        Enqueue(job.Id);
+        Signal.Set();
         Report(new ImportJobUpdate(job.Id, campaignId, BackgroundJobStatus.Queued, "queued", 0, 0, 0, 0, null, job.Message));
         return job.Id;
     }
 
-    public void Enqueue(long jobId) => _queue.Writer.TryWrite(jobId);
-
-    /// <summary>Cancels a running job (files already committed stay) or marks a queued one cancelled; false when it had finished.</summary>
+    /// <summary>Cancels a job running in this process (files already committed stay) or marks a queued one cancelled; false otherwise.</summary>
     public async Task<bool> CancelAsync(long jobId, CancellationToken cancellationToken)
     {
         if (_running.TryGetValue(jobId, out var cts))

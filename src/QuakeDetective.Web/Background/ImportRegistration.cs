@@ -17,7 +17,11 @@ public static class ImportRegistration
         services.AddSingleton<ImportReportStore>();
         services.AddSingleton<ImportJobViews>();
         services.AddScoped<ImportFormHandler>();
-        services.AddHostedService<ImportWorker>();
+        if (Infrastructure.InstanceRoles.RunsWorkers(Infrastructure.InstanceRoles.Of(builder.Configuration)))
+        {
+            services.AddHostedService<ImportWorker>();
+        }
+
         return builder;
     }
 }

@@ -1,96 +1,64 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
 using QuakeDetective.Core.Import;
+using QuakeDetective.Core.Jobs;
 using QuakeDetective.Seismic.Windowing;
 
 namespace QuakeDetective.Web.Background;
 
 /// <summary>
-/// Runs queued import jobs one at a time in the background: progress goes to the notifier (live page) and, once a
-/// second, to the job's row; the full result is saved as JSON. At start-up, jobs a stopped process left running are
-/// marked Interrupted (files committed before the stop stay imported; importing again adds only the rest) and queued
-/// jobs are picked up again.
+/// Runs queued import jobs one at a time on whichever instance claims them first: progress goes to the notifier (live
+/// page) and, once a second, to the job's row; the full result is saved as JSON. Jobs an instance left running when it
+/// died are marked Interrupted (by its next life at once, or by any instance once their heartbeat is older than the
+/// lease; files committed before the stop stay imported, importing again adds only the rest); queued jobs run.
 /// </summary>
 public sealed class ImportWorker(
     ImportJobService jobs,
     ImportService importer,
     ImportReportStore reports,
+    JobClaims claims,
+    JobSweeper sweeper,
     IDbContextFactory<QuakeDbContext> dbFactory,
+    IOptions<JobOptions> options,
     TimeProvider time,
-    ILogger<ImportWorker> logger) : BackgroundService
+    ILogger<ImportWorker> logger) : PollingJobWorker(sweeper, options, logger)
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        try
-        {
-            await RecoverAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not recover import jobs at start-up");
-        }
+    protected override string WorkerName => ImportJobService.Kind;
 
-        try
-        {
-            await foreach (var jobId in jobs.QueuedJobs.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOneAsync(jobId, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(ex, "Import job {JobId} failed unexpectedly", jobId);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    /// <summary>Marks jobs left running by a stopped process as interrupted and queues the waiting ones again.</summary>
+    /// <summary>Marks abandoned jobs interrupted and wakes the loop for the queued ones (also what start-up does).</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var interrupted = await db.BackgroundJobs.Where(j => j.Kind == ImportJobService.Kind && j.Status == BackgroundJobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, BackgroundJobStatus.Interrupted)
-                .SetProperty(j => j.Stage, "interrupted")
-                .SetProperty(j => j.Message, "Interrupted by a restart of the site. Files finished before it are imported; start the import again to add the rest.")
-                .SetProperty(j => j.FinishedAt, now), cancellationToken);
-        if (interrupted > 0)
-        {
-            logger.LogWarning("Marked {JobCount} import jobs interrupted by a restart", interrupted);
-        }
-
-        foreach (var id in await db.BackgroundJobs.Where(j => j.Kind == ImportJobService.Kind && j.Status == BackgroundJobStatus.Queued)
-                     .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken))
-        {
-            jobs.Enqueue(id);
-        }
+        await Sweeper.SweepAsync(cancellationToken);
+        jobs.Signal.Set();
     }
 
-    private async Task RunOneAsync(long jobId, CancellationToken stoppingToken)
+    protected override Task RecoverCoreAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
+
+    protected override async Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.BackgroundJobs.Where(j => j.Kind == ImportJobService.Kind && j.Status == BackgroundJobStatus.Queued)
+            .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
+    }
+
+    protected override Task WaitForSignalAsync(TimeSpan timeout, CancellationToken cancellationToken) => jobs.Signal.WaitAsync(timeout, cancellationToken);
+
+    protected override async Task RunOneAsync(long jobId, CancellationToken stoppingToken)
+    {
+        await using var claim = await claims.ClaimJobAsync(jobId, ImportJobService.Kind, stoppingToken);
+        if (claim is null)
+        {
+            return; // cancelled while waiting, or another instance took it
+        }
+
         BackgroundJob job;
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var claimed = await db.BackgroundJobs.Where(j => j.Id == jobId && j.Kind == ImportJobService.Kind && j.Status == BackgroundJobStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, BackgroundJobStatus.Running)
-                    .SetProperty(j => j.Stage, "starting")
-                    .SetProperty(j => j.StartedAt, now), stoppingToken);
-            if (claimed == 0)
-            {
-                return; // cancelled while waiting, or taken already
-            }
-
             job = await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, stoppingToken);
         }
 
@@ -129,7 +97,7 @@ public sealed class ImportWorker(
         {
             status = BackgroundJobStatus.Failed;
             message = ex.Message;
-            logger.LogWarning("Import job {JobId} could not start: {Reason}", jobId, ex.Message);
+            Logger.LogWarning("Import job {JobId} could not start: {Reason}", jobId, ex.Message);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -140,7 +108,7 @@ public sealed class ImportWorker(
         {
             status = BackgroundJobStatus.Failed;
             message = "The import failed: " + ex.Message;
-            logger.LogError(ex, "Import job {JobId} failed", jobId);
+            Logger.LogError(ex, "Import job {JobId} failed", jobId);
         }
         finally
         {
@@ -159,7 +127,7 @@ public sealed class ImportWorker(
             }
             catch (IOException ex)
             {
-                logger.LogWarning(ex, "Could not save the report of import job {JobId}", jobId);
+                Logger.LogWarning(ex, "Could not save the report of import job {JobId}", jobId);
             }
         }
 
@@ -176,7 +144,8 @@ public sealed class ImportWorker(
             };
             var campaignId = result?.CampaignId ?? job.CampaignId;
             var text = message.Length > 8000 ? message[..8000] : message;
-            await db.BackgroundJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+            var owner = claim.Owner;
+            await db.BackgroundJobs.Where(j => j.Id == jobId && j.Owner == owner && j.Status == BackgroundJobStatus.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, status)
                 .SetProperty(j => j.Stage, stage)
                 .SetProperty(j => j.Percent, percent)
@@ -218,7 +187,7 @@ public sealed class ImportWorker(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning(ex, "Could not delete the upload staging folder {Folder}", folder);
+            Logger.LogWarning(ex, "Could not delete the upload staging folder {Folder}", folder);
         }
     }
 
@@ -250,7 +219,7 @@ public sealed class ImportWorker(
         }
         catch (DbUpdateException ex)
         {
-            logger.LogWarning(ex, "Could not write progress of import job {JobId}", jobId);
+            Logger.LogWarning(ex, "Could not write progress of import job {JobId}", jobId);
         }
     }
 }

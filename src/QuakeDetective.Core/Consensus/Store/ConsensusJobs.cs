@@ -2,17 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using QuakeDetective.Core.Data;
 using QuakeDetective.Core.Domain;
+using QuakeDetective.Core.Jobs;
 
 namespace QuakeDetective.Core.Consensus.Store;
 
 /// <summary>
 /// Consensus recomputations as <see cref="BackgroundJob"/> rows (kind "consensus"): queued on demand or by the
-/// schedule, run by the site's background service, their stage and percent visible while they run.
+/// schedule, run by whichever instance claims them first, their stage and percent visible while they run.
 /// </summary>
 public sealed class ConsensusJobs(
     IDbContextFactory<QuakeDbContext> dbFactory,
     ConsensusRecomputer recomputer,
     DawidSkeneSnapshotStore snapshots,
+    JobClaims claims,
     TimeProvider time,
     ILogger<ConsensusJobs> logger)
 {
@@ -67,10 +69,6 @@ public sealed class ConsensusJobs(
         return await db.Campaigns.Where(c => c.Status != CampaignStatus.Finished).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Marks the consensus jobs a previous process left unfinished as interrupted.</summary>
-    public Task<int> MarkInterruptedAsync(CancellationToken cancellationToken) =>
-        BackgroundJobRows.MarkInterruptedAsync(dbFactory, Kind, time.GetUtcNow().UtcDateTime, cancellationToken);
-
     /// <summary>True when the campaign has votes or gold the last Dawid–Skene run did not see.</summary>
     public async Task<bool> IsDueAsync(int campaignId, CancellationToken cancellationToken)
     {
@@ -99,9 +97,10 @@ public sealed class ConsensusJobs(
             return;
         }
 
-        if (!await BackgroundJobRows.ClaimAsync(dbFactory, jobId, time.GetUtcNow().UtcDateTime, cancellationToken))
+        await using var claim = await claims.ClaimJobAsync(jobId, Kind, cancellationToken);
+        if (claim is null)
         {
-            return; // cancelled while queued, or another runner took it
+            return; // cancelled while queued, or another instance took it
         }
 
         var progress = new ThrottledJobProgress(dbFactory, jobId, time);
@@ -109,18 +108,18 @@ public sealed class ConsensusJobs(
         {
             var summary = await recomputer.RunAsync(campaignId.Value, new InlineProgress<RecomputeProgress>(p => progress.Report(p.Stage, p.Percent)), cancellationToken);
             await progress.FlushAsync();
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Succeeded, "done", summary.ToString(), null, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Succeeded, "done", summary.ToString(), null, time.GetUtcNow().UtcDateTime);
         }
         catch (OperationCanceledException)
         {
             await progress.FlushAsync();
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Cancelled, "cancelled", "Cancelled before the end; the rows written so far are kept.", null, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Cancelled, "cancelled", "Cancelled before the end; the rows written so far are kept.", null, time.GetUtcNow().UtcDateTime);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ArgumentException or IOException)
         {
             logger.LogError(ex, "Consensus recompute {JobId} of campaign {CampaignId} failed", jobId, campaignId);
             await progress.FlushAsync();
-            await BackgroundJobRows.FinishAsync(dbFactory, jobId, BackgroundJobStatus.Failed, "failed", ex.Message, null, time.GetUtcNow().UtcDateTime);
+            await BackgroundJobRows.FinishAsync(dbFactory, jobId, claim.Owner, BackgroundJobStatus.Failed, "failed", ex.Message, null, time.GetUtcNow().UtcDateTime);
         }
     }
 }
