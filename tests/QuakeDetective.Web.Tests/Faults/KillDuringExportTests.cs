@@ -17,7 +17,7 @@ namespace QuakeDetective.Web.Tests.Faults;
 public sealed class KillDuringExportTests(ITestOutputHelper output)
 {
     /// <summary>× the demo campaign's 12 subjects: enough votes that writing the CSV takes seconds.</summary>
-    private const int Volunteers = 6_000;
+    private const int Volunteers = 10_000;
 
     [Fact]
     public async Task SigkillDuringVotesExport_Restart_JobInterrupted_NothingHalfWrittenOffered_NewExportComplete()

@@ -11,8 +11,8 @@ namespace QuakeDetective.Web.Tests.Faults;
 /// </summary>
 public sealed class KillDuringImportTests(ITestOutputHelper output)
 {
-    private const int Stations = 16;
-    private const double FileSeconds = 1200;
+    private const int Stations = 24;
+    private const double FileSeconds = 1800;
     private const double WindowSeconds = 60;
     private const int WindowsPerFile = (int)(FileSeconds / WindowSeconds);
 
@@ -61,6 +61,8 @@ public sealed class KillDuringImportTests(ITestOutputHelper output)
 
                 var campaignId = await CampaignIdAsync(folder, campaign);
                 var afterKill = await CheckAllOrNothingAsync(folder, campaignId, files.Select(f => f.FileName).ToList());
+                var leftovers = Directory.EnumerateFiles(WaveformRoot(folder), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".mseed", StringComparison.Ordinal));
+                output.WriteLine($"after the kill: {afterKill} of {Stations} files imported, {leftovers} temporary waveform files left");
                 Assert.True(afterKill >= committedAtKill && afterKill < Stations, $"{afterKill} of {Stations} files were imported when the site was killed; the kill should land mid-import");
 
                 // Importing the same folder again adds only the files the kill cut off.

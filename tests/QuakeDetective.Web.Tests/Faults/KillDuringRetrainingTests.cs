@@ -16,7 +16,7 @@ namespace QuakeDetective.Web.Tests.Faults;
 public sealed class KillDuringRetrainingTests(ITestOutputHelper output)
 {
     /// <summary>Demo subjects (300 s, 3 × 40 Hz): the second run computes features for all but the first run's gold ones, which takes seconds.</summary>
-    private const int Subjects = 200;
+    private const int Subjects = 300;
 
     [Fact]
     public async Task SigkillDuringRetraining_Restart_RunInterrupted_ModelFilesLoad_CurrentModelUnchangedAndPredicting()
@@ -56,7 +56,7 @@ public sealed class KillDuringRetrainingTests(ITestOutputHelper output)
 
                 output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: first model {currentModel} trained and current");
 
-                // Label every subject, then retrain: features for ~180 new subjects.
+                // Label every subject, then retrain: features for ~280 new subjects.
                 await LabelAllAsync(folder, admin, campaignId);
                 killedRun = await StartRunAsync(admin, campaignId);
                 var running = await WaitForRunAsync(admin, killedRun, s => s is not ("Queued" or "Running"), site, kill: true);
