@@ -3,7 +3,8 @@
 // Markup (rendered by SubjectPlayer.razor):
 //   [data-player]                         one player; gets data-playing="true|false" while in use
 //     .plot-frame[data-areas]             {"1200x500": [left, right, top, bottom], ...}: where the time axis lies in
-//                                         each image size, as fractions of the image (measured on the server)
+//                                         each image size, as fractions of the image (the renderer's own layout,
+//                                         the same at 1x and 2x)
 //       img                               the plot; its currentSrc's w/h say which size the browser chose
 //       .playhead                         positioned here, in percent of the frame, so it scales with the image
 //     [data-action=toggle|replay]         buttons

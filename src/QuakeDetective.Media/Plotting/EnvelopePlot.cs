@@ -72,14 +72,18 @@ internal sealed class EnvelopePlot : IPlottable
 
     private void DrawColumns(SKCanvas canvas, PixelRect data, double firstPixel, double pixelsPerSample)
     {
-        var (firstColumn, min, max) = MinMaxEnvelope.Columns(_samples, firstPixel, pixelsPerSample);
+        // One bar per device pixel column: a high-density picture (canvas scaled by 2) gets twice the detail, not
+        // twice as wide bars. Layout pixel = device pixel / scale.
+        var scale = canvas.TotalMatrix.ScaleX is var sx && sx > 0 ? sx : 1f;
+        var (firstColumn, min, max) = MinMaxEnvelope.Columns(_samples, firstPixel * scale, pixelsPerSample * scale);
         using var paint = new SKPaint { Color = _color, IsAntialias = false, Style = SKPaintStyle.Fill };
         using var path = new SKPath();
         var half = _lineWidth / 2;
         for (var c = 0; c < min.Length; c++)
         {
-            var x = firstColumn + c;
-            if (x + 1 < data.Left || x > data.Right)
+            var x = (float)(firstColumn + c) / scale;
+            var next = (float)(firstColumn + c + 1) / scale;
+            if (next < data.Left || x > data.Right)
             {
                 continue;
             }
@@ -91,8 +95,10 @@ internal sealed class EnvelopePlot : IPlottable
                 continue;
             }
 
-            // Whole pixels keep the bars crisp and the output identical from run to run.
-            path.AddRect(new SKRect(x, MathF.Floor(Math.Max(top, data.Top - 1)), x + 1, MathF.Ceiling(Math.Min(bottom, data.Bottom + 1))));
+            // Whole device pixels keep the bars crisp and the output identical from run to run.
+            var y0 = MathF.Floor(Math.Max(top, data.Top - 1) * scale) / scale;
+            var y1 = MathF.Ceiling(Math.Min(bottom, data.Bottom + 1) * scale) / scale;
+            path.AddRect(new SKRect(x, y0, next, y1));
         }
 
         canvas.DrawPath(path, paint);

@@ -14,7 +14,7 @@ namespace QuakeDetective.Media.Plotting;
 public sealed class PlotRenderer
 {
     /// <summary>Bumped whenever the picture changes for the same input, so that cached files are not reused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly string _fontFamily;
 
@@ -33,10 +33,13 @@ public sealed class PlotRenderer
     public static string FontSource => PlotFonts.Source;
 
     /// <summary>Renders the vertical component alone.</summary>
-    public byte[] RenderPng(Trace vertical, PlotSettings settings) => RenderPng(vertical, [], settings);
+    public byte[] RenderPng(Trace vertical, PlotSettings settings) => Render(vertical, [], settings).Png;
 
     /// <summary>Renders a subject; <paramref name="horizontals"/> are drawn when <see cref="PlotSettings.ShowHorizontals"/> is set.</summary>
-    public byte[] RenderPng(Trace vertical, IReadOnlyList<Trace> horizontals, PlotSettings settings)
+    public byte[] RenderPng(Trace vertical, IReadOnlyList<Trace> horizontals, PlotSettings settings) => Render(vertical, horizontals, settings).Png;
+
+    /// <summary>As <see cref="RenderPng(Trace, IReadOnlyList{Trace}, PlotSettings)"/>, with where the data lies in the image.</summary>
+    public RenderedPlot Render(Trace vertical, IReadOnlyList<Trace> horizontals, PlotSettings settings)
     {
         ArgumentNullException.ThrowIfNull(vertical);
         ArgumentNullException.ThrowIfNull(horizontals);
@@ -44,9 +47,14 @@ public sealed class PlotRenderer
         settings.Validate();
 
         var style = PlotStyle.For(settings.WidthPx, settings.HeightPx);
-        var info = new SKImageInfo(settings.WidthPx, settings.HeightPx, SKColorType.Rgba8888, SKAlphaType.Premul);
+
+        // Opaque: the PNG is RGB, a quarter less to compress and send than RGBA for the same picture.
+        var info = new SKImageInfo(settings.ImageWidthPx, settings.ImageHeightPx, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
         surface.Canvas.Clear(SKColors.White);
+
+        // Everything is laid out in layout pixels; a high-density picture is the same drawing at a larger scale.
+        surface.Canvas.Scale(settings.Scale);
 
         if (settings.Kind == PlotKind.Spectrogram)
         {
@@ -65,8 +73,31 @@ public sealed class PlotRenderer
         // filter (2.5 vs 10 ms for a waveform, 8 vs 18 ms for a spectrogram) for files within 3 % of the size.
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3))
             ?? throw new InvalidOperationException("Skia could not encode the plot as PNG.");
-        return png.ToArray();
+        return new RenderedPlot(png.ToArray(), DataArea(settings));
     }
+
+    /// <summary>
+    /// Where the data lies in the image that <see cref="Render"/> makes for these settings, from the same layout code
+    /// (no rendering): the time axis spans the data rectangle from its left to its right edge.
+    /// </summary>
+    public static PlotDataArea DataArea(PlotSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var style = PlotStyle.For(settings.WidthPx, settings.HeightPx);
+        var rightPadding = settings.Kind == PlotKind.Spectrogram ? ColourBarPadding(style) : style.RightPadding;
+        double scale = settings.Scale;
+        return new PlotDataArea(
+            settings.ImageWidthPx,
+            settings.ImageHeightPx,
+            style.LeftPadding * scale,
+            (settings.WidthPx - rightPadding) * scale,
+            style.TopPadding * scale,
+            (settings.HeightPx - style.BottomPadding) * scale);
+    }
+
+    /// <summary>Space right of a spectrogram for the colour bar, its ticks and its label.</summary>
+    private static float ColourBarPadding(PlotStyle style) => MathF.Round(style.TickFontSize * 3.4f + style.LabelFontSize * 1.5f + 18);
 
     private void DrawWaveforms(SKCanvas canvas, Trace vertical, IReadOnlyList<Trace> horizontals, PlotSettings settings, PlotStyle style)
     {
@@ -134,7 +165,7 @@ public sealed class PlotRenderer
         var x = Prepare(vertical, settings);
         var nyquist = vertical.SampleRate / 2;
         var maxHz = settings.HasBand ? Math.Min(settings.BandHighHz!.Value, nyquist) : nyquist;
-        var colorBarWidth = MathF.Round(style.TickFontSize * 3.4f + style.LabelFontSize * 1.5f + 18);
+        var colorBarWidth = ColourBarPadding(style);
 
         using var plot = NewPlot(style);
         plot.Layout.Fixed(new PixelPadding(style.LeftPadding, colorBarWidth, style.BottomPadding, style.TopPadding));
@@ -153,31 +184,10 @@ public sealed class PlotRenderer
             return;
         }
 
-        var spectrogram = Spectrogram.Compute(x, vertical.SampleRate, segment, overlap);
-        var rows = spectrogram.FrequenciesHz.Count(f => f <= maxHz + 1e-9);
-        var columns = spectrogram.TimesSeconds.Length;
-        var decibels = new double[rows, columns];
-        for (var f = 0; f < rows; f++)
-        {
-            for (var t = 0; t < columns; t++)
-            {
-                // Heat map rows run top to bottom, frequencies bottom to top.
-                decibels[rows - 1 - f, t] = 10 * Math.Log10(Math.Max(spectrogram.Power[f, t], 1e-30));
-            }
-        }
-
-        var (low, high) = ColourRange(decibels);
-
-        var df = rows > 1 ? spectrogram.FrequenciesHz[1] - spectrogram.FrequenciesHz[0] : maxHz;
-        var dt = columns > 1 ? spectrogram.TimesSeconds[1] - spectrogram.TimesSeconds[0] : duration;
-        var heatmap = plot.Add.Heatmap(decibels);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.ManualRange = new ScottPlot.Range(low, high);
-        heatmap.Extent = new CoordinateRect(
-            spectrogram.TimesSeconds[0] - dt / 2,
-            spectrogram.TimesSeconds[^1] + dt / 2,
-            spectrogram.FrequenciesHz[0] - df / 2,
-            spectrogram.FrequenciesHz[rows - 1] + df / 2);
+        var grid = SpectrogramGrid.Compute(x, vertical.SampleRate, segment, overlap, maxHz);
+        var (low, high) = grid.ColourRange();
+        var heatmap = new SpectrogramPlot(grid, low, high);
+        plot.Add.Plottable(heatmap);
 
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "Power (dB)";
@@ -192,7 +202,7 @@ public sealed class PlotRenderer
         colorBar.Axis.FrameLineStyle.Color = PlotStyle.Frame;
         colorBar.Width = MathF.Round(style.TickFontSize * 1.2f);
 
-        plot.Axes.SetLimits(0, duration, 0, spectrogram.FrequenciesHz[rows - 1]);
+        plot.Axes.SetLimits(0, duration, 0, grid.TopHz);
         plot.HideGrid();
         plot.Render(canvas, new PixelRect(0, settings.WidthPx, settings.HeightPx, 0));
         DrawTitle(canvas, Title(vertical, settings, style, spectrogram: true), style, style.LeftPadding, settings.WidthPx - colorBarWidth);
@@ -225,31 +235,6 @@ public sealed class PlotRenderer
 
         var baseline = style.TopPadding / 2 + font.Size * 0.35f;
         canvas.DrawText(text, (left + right) / 2, baseline, SKTextAlign.Center, font, paint);
-    }
-
-    /// <summary>
-    /// Colours span the 5th percentile to the maximum: the noise floor is dark but not black, and a few very quiet
-    /// cells do not wash out the rest. The percentile comes from an evenly spaced sample of at most 8192 cells.
-    /// </summary>
-    private static (double Low, double High) ColourRange(double[,] decibels)
-    {
-        var count = decibels.Length;
-        var stride = Math.Max(1, count / 8192);
-        var sample = new List<double>(count / stride + 1);
-        var high = double.MinValue;
-        var index = 0;
-        foreach (var db in decibels)
-        {
-            high = Math.Max(high, db);
-            if (index++ % stride == 0)
-            {
-                sample.Add(db);
-            }
-        }
-
-        sample.Sort();
-        var low = sample[(int)(0.05 * (sample.Count - 1))];
-        return high > low ? (low, high) : (high - 1, high);
     }
 
     private Plot NewPlot(PlotStyle style)

@@ -9,11 +9,25 @@ public sealed record PlotSettings
 
     public const int MaxSizePx = 8000;
 
-    /// <summary>Image width in pixels; 360 (a phone) to a few thousand are all readable.</summary>
+    public const int MaxScale = 3;
+
+    /// <summary>Width in layout (CSS) pixels; 360 (a phone) to a few thousand are all readable. The PNG is <see cref="ImageWidthPx"/> wide.</summary>
     public int WidthPx { get; init; } = 1200;
 
-    /// <summary>Image height in pixels.</summary>
+    /// <summary>Height in layout (CSS) pixels. The PNG is <see cref="ImageHeightPx"/> high.</summary>
     public int HeightPx { get; init; } = 500;
+
+    /// <summary>
+    /// Device pixels per image pixel (1–3): a scale-2 picture has twice the width and height in pixels, with the same
+    /// layout, text and line sizes doubled, for high-density screens. Its data area has the same proportions.
+    /// </summary>
+    public int Scale { get; init; } = 1;
+
+    /// <summary>Width of the PNG in pixels: <see cref="WidthPx"/> × <see cref="Scale"/>.</summary>
+    public int ImageWidthPx => WidthPx * Scale;
+
+    /// <summary>Height of the PNG in pixels: <see cref="HeightPx"/> × <see cref="Scale"/>.</summary>
+    public int ImageHeightPx => HeightPx * Scale;
 
     /// <summary>Draw the horizontal components as smaller panels below the vertical (waveform plots only).</summary>
     public bool ShowHorizontals { get; init; }
@@ -43,6 +57,8 @@ public sealed record PlotSettings
     {
         Require(WidthPx is >= MinSizePx and <= MaxSizePx, nameof(WidthPx), $"must be between {MinSizePx} and {MaxSizePx} pixels (got {WidthPx}).");
         Require(HeightPx is >= MinSizePx and <= MaxSizePx, nameof(HeightPx), $"must be between {MinSizePx} and {MaxSizePx} pixels (got {HeightPx}).");
+        Require(Scale is >= 1 and <= MaxScale, nameof(Scale), $"must be between 1 and {MaxScale} (got {Scale}).");
+        Require(WidthPx * Scale <= MaxSizePx && HeightPx * Scale <= MaxSizePx, nameof(Scale), $"times the size must stay within {MaxSizePx} pixels (got {WidthPx}×{HeightPx} at {Scale}×).");
         Require(FixedAmplitudeLimit is null || (double.IsFinite(FixedAmplitudeLimit.Value) && FixedAmplitudeLimit.Value > 0), nameof(FixedAmplitudeLimit), $"must be null (scale each subject to its peak) or a positive amplitude (got {Format(FixedAmplitudeLimit)}).");
         Require((BandLowHz is null) == (BandHighHz is null), nameof(BandHighHz), $"and BandLowHz must be set together or both left empty (got {Format(BandLowHz)} and {Format(BandHighHz)}).");
         if (HasBand)
@@ -65,6 +81,7 @@ public sealed record PlotSettings
             PlotRenderer.FormatVersion.ToString(CultureInfo.InvariantCulture),
             Kind == PlotKind.Waveform ? "wave" : "spec",
             WidthPx.ToString(CultureInfo.InvariantCulture) + "x" + HeightPx.ToString(CultureInfo.InvariantCulture),
+            "@" + Scale.ToString(CultureInfo.InvariantCulture) + "x",
             ShowHorizontals ? "zne" : "z",
             FixedAmplitudeLimit is { } limit ? "fix" + Format(limit) : "auto",
             HasBand ? "bp" + Format(BandLowHz) + "_" + Format(BandHighHz) + "_" + FilterCorners.ToString(CultureInfo.InvariantCulture) : "raw");

@@ -11,9 +11,9 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/media/subjects/{subjectId:long}");
-        media.MapGet("/plot.png", async (long subjectId, int? w, int? h, bool? horizontals, string? kind, HttpContext http, SubjectMedia subjects, CancellationToken ct) =>
+        media.MapGet("/plot.png", async (long subjectId, int? w, int? h, bool? horizontals, string? kind, int? scale, HttpContext http, SubjectMedia subjects, CancellationToken ct) =>
         {
-            var result = await subjects.GetPlotAsync(subjectId, new PlotRequest(w, h, horizontals, string.Equals(kind, "spectrogram", StringComparison.OrdinalIgnoreCase)), ct);
+            var result = await subjects.GetPlotAsync(subjectId, new PlotRequest(w, h, horizontals, string.Equals(kind, "spectrogram", StringComparison.OrdinalIgnoreCase), scale), ct);
             return Serve(result, "image/png", http);
         });
         media.MapGet("/audio.wav", async (long subjectId, HttpContext http, SubjectMedia subjects, CancellationToken ct) =>

@@ -175,7 +175,7 @@ public sealed class PlotRendererTests
     [Fact]
     public void CacheKey_DefaultSettings_IsStable()
     {
-        Assert.Equal("plot-1-wave-1200x500-z-auto-raw", new PlotSettings().CacheKey());
+        Assert.Equal("plot-2-wave-1200x500-@1x-z-auto-raw", new PlotSettings().CacheKey());
     }
 
     [Fact]

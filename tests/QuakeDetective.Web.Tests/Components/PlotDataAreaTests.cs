@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using QuakeDetective.Media.Audio;
-using QuakeDetective.Media.Caching;
 using QuakeDetective.Media.Plotting;
 using QuakeDetective.Seismic;
 using QuakeDetective.Web.Components.Shared;
@@ -10,13 +7,10 @@ using Xunit.Abstractions;
 
 namespace QuakeDetective.Web.Tests.Components;
 
-/// <summary>The playhead is drawn from the measured data area: a feature at a known time must be where it says.</summary>
+/// <summary>The playhead is drawn from the renderer's data area: a feature at a known time must be where it says.</summary>
 public sealed class PlotDataAreaTests(ITestOutputHelper output)
 {
     private static readonly PlotRenderer Renderer = new();
-
-    private static SubjectMedia NewMedia() =>
-        new(null!, null!, Renderer, new AudioRenderer(), new MediaCache(Path.Combine(Path.GetTempPath(), "quake-area-" + Guid.NewGuid().ToString("N"))), NullLogger<SubjectMedia>.Instance);
 
     public static TheoryData<bool, bool, int, int> Variants()
     {
@@ -40,8 +34,8 @@ public sealed class PlotDataAreaTests(ITestOutputHelper output)
     public void DataArea_FeatureAtKnownTime_IsWhereTheAreaPutsIt(bool spectrogram, bool horizontals, int width, int height)
     {
         var variant = new PlotVariant(spectrogram, horizontals, width, height);
-        var area = NewMedia().GetDataArea(variant);
-        Assert.NotEqual(PlotDataArea.Fallback, area);
+        var pixels = SubjectMedia.GetDataArea(variant);
+        var area = (Left: pixels.LeftFraction, Right: pixels.RightFraction, Top: pixels.TopFraction, Bottom: pixels.BottomFraction);
 
         // An independent window: 2000 s at 40 Hz, one sharp zero-mean feature at 37 % of the window.
         const double rate = 40;

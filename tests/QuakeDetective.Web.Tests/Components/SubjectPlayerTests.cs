@@ -14,8 +14,10 @@ public sealed class SubjectPlayerTests : ComponentTestContext
         var img = cut.Find("img[data-testid=subject-plot]");
         Assert.Equal("media/subjects/42/plot.png", img.GetAttribute("src"));
         Assert.Equal(
-            ["media/subjects/42/plot.png?w=360&h=260&horizontals=false", "media/subjects/42/plot.png?w=720&h=320&horizontals=false"],
+            ["media/subjects/42/plot.png?w=360&h=260&horizontals=false 1x, media/subjects/42/plot.png?w=360&h=260&horizontals=false&scale=2 2x",
+             "media/subjects/42/plot.png?w=720&h=320&horizontals=false 1x, media/subjects/42/plot.png?w=720&h=320&horizontals=false&scale=2 2x"],
             cut.FindAll("source").Select(s => s.GetAttribute("srcset")));
+        Assert.Equal("media/subjects/42/plot.png 1x, media/subjects/42/plot.png?scale=2 2x", img.GetAttribute("srcset"));
         Assert.Equal("media/subjects/42/audio.wav", cut.Find("audio[data-testid=subject-audio]").GetAttribute("src"));
         Assert.Contains("XX.STA42.00", img.GetAttribute("alt"), StringComparison.Ordinal);
         Assert.Contains("2020-01-02 03:04 UTC", img.GetAttribute("alt"), StringComparison.Ordinal);
@@ -40,7 +42,7 @@ public sealed class SubjectPlayerTests : ComponentTestContext
         var cut = Render<SubjectPlayer>(p => p.Add(c => c.Subject, FakeClassifyBackend.Details(7)).Add(c => c.Spectrogram, true).Add(c => c.Horizontals, true));
 
         Assert.Equal("media/subjects/7/plot.png?w=1200&h=500&horizontals=false&kind=spectrogram", cut.Find("img").GetAttribute("src"));
-        Assert.All(cut.FindAll("source"), s => Assert.EndsWith("&kind=spectrogram", s.GetAttribute("srcset"), StringComparison.Ordinal));
+        Assert.All(cut.FindAll("source"), s => Assert.EndsWith("&kind=spectrogram&scale=2 2x", s.GetAttribute("srcset"), StringComparison.Ordinal));
         Assert.Contains("Spectrogram", cut.Find("img").GetAttribute("alt"), StringComparison.Ordinal);
     }
 
