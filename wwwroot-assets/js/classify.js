@@ -11,6 +11,7 @@
 // S switches waveform/spectrogram, H shows the horizontals, G opens the field guide, ? shows the shortcuts.
 
 import { install, toggle, replay, seekBy, seekStep, pauseAll, subjectPlayer } from './player.js';
+import './timezone.js';
 
 const PENDING = 'quake.classify.pending';
 const CURRENT = 'quake.classify.current';
@@ -128,6 +129,14 @@ export function openGuide() {
         pauseAll();
         dialog.showModal();
     }
+}
+
+/**
+ * Fetches the next subject's sound into the HTTP cache (served with a week's max-age and an ETag), so that its audio
+ * element starts at once when the subject is shown. Failures only lose the head start.
+ */
+export function preloadSound(url) {
+    fetch(url, { credentials: 'same-origin' }).then(response => response.arrayBuffer()).catch(() => { });
 }
 
 /** Remembers (in a cookie the server reads) that this browser has seen the tutorial. */

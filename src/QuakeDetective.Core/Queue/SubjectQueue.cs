@@ -34,11 +34,18 @@ public sealed class SubjectQueue(
 
     /// <summary>The next subject for a volunteer in a campaign, or in the campaign they last worked on (else the first
     /// active one with work left) when <paramref name="campaignId"/> is null; null when nothing is left.</summary>
-    public async Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, CancellationToken cancellationToken)
+    public Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, CancellationToken cancellationToken) =>
+        NextAsync(volunteerId, campaignId, exceptSubjectId: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="NextAsync(long, int?, CancellationToken)"/>, never <paramref name="exceptSubjectId"/>: the classify
+    /// page asks for the subject after the one on screen (not answered yet, so otherwise still eligible) to preload it.
+    /// </summary>
+    public async Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, long? exceptSubjectId, CancellationToken cancellationToken)
     {
         foreach (var campaign in await CampaignsToTryAsync(volunteerId, campaignId, cancellationToken))
         {
-            var next = await NextInCampaignAsync(volunteerId, campaign, cancellationToken);
+            var next = await NextInCampaignAsync(volunteerId, campaign, exceptSubjectId, cancellationToken);
             if (next is not null)
             {
                 return next;
@@ -136,7 +143,7 @@ public sealed class SubjectQueue(
         return [.. campaigns.OrderBy(c => c.Id == last ? 0 : 1).ThenBy(c => c.Id)];
     }
 
-    private async Task<QueuedSubject?> NextInCampaignAsync(long volunteerId, CampaignInfo campaign, CancellationToken cancellationToken)
+    private async Task<QueuedSubject?> NextInCampaignAsync(long volunteerId, CampaignInfo campaign, long? exceptSubjectId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -149,9 +156,9 @@ public sealed class SubjectQueue(
         var draw = policy.Draw(campaign.Queue, answered);
 
         var sources = new QueueSources(
-            ct => GoldCandidatesAsync(db, campaign.Id, volunteerId, ct),
-            ct => RandomCandidatesAsync(db, campaign.Id, volunteerId, ct),
-            ct => OrderedCandidatesAsync(db, campaign.Id, volunteerId, ct));
+            ct => Except(GoldCandidatesAsync(db, campaign.Id, volunteerId, ct), exceptSubjectId),
+            ct => Except(RandomCandidatesAsync(db, campaign.Id, volunteerId, ct), exceptSubjectId),
+            ct => Except(OrderedCandidatesAsync(db, campaign.Id, volunteerId, ct), exceptSubjectId));
         var pick = await policy.ChooseAsync(draw, sources, campaign.MaxVotes, cancellationToken);
         if (pick is not { } chosen)
         {
@@ -162,6 +169,12 @@ public sealed class SubjectQueue(
         logger.LogDebug("Queue gave subject {SubjectId} ({Reason}) to volunteer {VolunteerId} in campaign {CampaignId}",
             chosen.SubjectId, chosen.Reason, volunteerId, campaign.Id);
         return new QueuedSubject(chosen.SubjectId, campaign.Id, campaign.Choices, chosen.Reason);
+    }
+
+    private static async Task<IReadOnlyList<QueueCandidate>> Except(Task<IReadOnlyList<QueueCandidate>> candidates, long? exceptSubjectId)
+    {
+        var list = await candidates;
+        return exceptSubjectId is { } except ? list.Where(c => c.SubjectId != except).ToList() : list;
     }
 
     /// <summary>Active subjects without a gold label that this volunteer never answered.</summary>

@@ -37,6 +37,21 @@ internal sealed class FakeClassifyBackend : IClassifyBackend
     public Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, CancellationToken cancellationToken) =>
         Task.FromResult(_queue.TryDequeue(out var id) ? new QueuedSubject(id, 1, DefaultAnswers.All) : null);
 
+    /// <summary>Subjects the page asked for to preload, with the subject on screen at the time.</summary>
+    public List<(long OnScreen, long? Given)> Preloads { get; } = [];
+
+    public Task<QueuedSubject?> NextAfterAsync(long volunteerId, int? campaignId, long onScreenSubjectId, CancellationToken cancellationToken)
+    {
+        var given = _queue.TryDequeue(out var id) ? id : (long?)null;
+        Preloads.Add((onScreenSubjectId, given));
+        if (given is { } handedOut)
+        {
+            Resumable.Add(handedOut);
+        }
+
+        return Task.FromResult(given is { } g ? new QueuedSubject(g, 1, DefaultAnswers.All) : null);
+    }
+
     public Task<QueuedSubject?> ResumeAsync(long volunteerId, long subjectId, CancellationToken cancellationToken) =>
         Task.FromResult(Resumable.Contains(subjectId) ? new QueuedSubject(subjectId, 1, DefaultAnswers.All) : null);
 

@@ -15,6 +15,9 @@ public sealed class ClassifyBackend(
     public Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, CancellationToken cancellationToken) =>
         queue.NextAsync(volunteerId, campaignId, cancellationToken);
 
+    public Task<QueuedSubject?> NextAfterAsync(long volunteerId, int? campaignId, long onScreenSubjectId, CancellationToken cancellationToken) =>
+        queue.NextAsync(volunteerId, campaignId, onScreenSubjectId, cancellationToken);
+
     public Task<QueuedSubject?> ResumeAsync(long volunteerId, long subjectId, CancellationToken cancellationToken) =>
         queue.ResumeAsync(volunteerId, subjectId, cancellationToken);
 

@@ -9,6 +9,9 @@ public interface IClassifyBackend
 {
     Task<QueuedSubject?> NextAsync(long volunteerId, int? campaignId, CancellationToken cancellationToken);
 
+    /// <summary>The subject to preload while <paramref name="onScreenSubjectId"/> (not answered yet) is on screen: never that one.</summary>
+    Task<QueuedSubject?> NextAfterAsync(long volunteerId, int? campaignId, long onScreenSubjectId, CancellationToken cancellationToken);
+
     /// <summary>The subject again if the volunteer may still answer it (after a reload or a lost connection).</summary>
     Task<QueuedSubject?> ResumeAsync(long volunteerId, long subjectId, CancellationToken cancellationToken);
 
