@@ -40,6 +40,7 @@ app.MapAccountEndpoints();
 app.MapImportEndpoints();
 app.MapConsensusApi();
 app.MapExportEndpoints();
+app.MapPersonalDataEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
