@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuakeDetective.Core.Domain;
 using QuakeDetective.Core.Storage;
 using QuakeDetective.Media;
@@ -38,6 +39,8 @@ public static class DependencyInjection
 
 
         services.AddOptions<MediaOptions>().Configure<DataFolder>((options, folder) => options.CacheFolder = folder.MediaFolder);
+        // The media cache lives in the configured blob store (Storage:Provider, Storage:BlobRoot), shared by every instance on it.
+        services.Replace(ServiceDescriptor.Singleton(sp => new Media.Caching.MediaCache(sp.GetRequiredService<QuakeDetective.Storage.IBlobStore>())));
         services.AddSingleton<SubjectMedia>();
         services.AddSingleton<Components.Pages.Classify.IClassifyBackend, Components.Pages.Classify.ClassifyBackend>();
         services.AddScoped<RequestVolunteer>();

@@ -6,25 +6,29 @@ namespace QuakeDetective.Core.Storage;
 public sealed class DataFolder
 {
     public DataFolder(IOptions<StorageOptions> options)
-        : this(options.Value.DataFolder, options.Value.ImportRoot)
+        : this(options.Value.DataFolder, options.Value.ImportRoot, options.Value.BlobRoot)
     {
     }
 
-    public DataFolder(string? root, string? importRoot = null)
+    public DataFolder(string? root, string? importRoot = null, string? blobRoot = null)
     {
         Root = Path.GetFullPath(string.IsNullOrWhiteSpace(root) ? StorageOptions.DefaultDataFolder : root);
         ImportRoot = Path.GetFullPath(string.IsNullOrWhiteSpace(importRoot) ? Path.Combine(Root, "import") : importRoot);
+        BlobRoot = Path.GetFullPath(string.IsNullOrWhiteSpace(blobRoot) ? Root : blobRoot);
     }
 
     public string Root { get; }
+
+    /// <summary>Root of the local blob store (waveform windows and media): Storage:BlobRoot, by default <see cref="Root"/>.</summary>
+    public string BlobRoot { get; }
 
     public string ImportRoot { get; }
 
     public string DatabasePath => Path.Combine(Root, "quake.db");
 
-    public string WaveformsFolder => Ensure(Path.Combine(Root, "waveforms"));
+    public string WaveformsFolder => Ensure(Path.Combine(BlobRoot, WaveformStore.Prefix));
 
-    public string MediaFolder => Ensure(Path.Combine(Root, "media"));
+    public string MediaFolder => Ensure(Path.Combine(BlobRoot, "media"));
 
     public string ModelsFolder => Ensure(Path.Combine(Root, "models"));
 

@@ -11,6 +11,15 @@ public sealed class StorageOptions
     /// <summary>Folder under which admins may choose server-side folders to import; defaults to DataFolder/import.</summary>
     public string? ImportRoot { get; set; }
 
+    /// <summary>Where stored waveform windows and rendered media are kept: "local" (the default), a folder on a mounted file system.</summary>
+    public string Provider { get; set; } = BlobStoreFactory.LocalProvider;
+
+    /// <summary>
+    /// Root folder of the "local" provider; defaults to DataFolder. Point several instances at one shared folder (an
+    /// NFS or SMB mount, or an S3 bucket mounted with s3fs or rclone) and they share windows and media.
+    /// </summary>
+    public string? BlobRoot { get; set; }
+
     public static string DefaultDataFolder =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "QuakeDetective");
 }

@@ -1,28 +1,50 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using QuakeDetective.Storage;
 
 namespace QuakeDetective.Media.Caching;
 
 /// <summary>
-/// Disk cache of rendered media. Files are named by a hash of the key (so no key can name a path outside the
-/// folder), written to a temporary file and moved into place (readers never see half a file), and concurrent
-/// requests for the same key in this process share one rendering.
+/// Cache of rendered media in a blob store (the local folder, or a folder that several instances share). Objects are
+/// named by a hash of the key (so no key can name anything outside the cache), written atomically by the store
+/// (readers never see half a file), and concurrent requests for the same key in this process share one rendering.
+/// Instances that share the store share the cache: what one rendered, the others serve.
 /// </summary>
 public sealed class MediaCache
 {
+    /// <summary>Key prefix of the cache in a shared blob store ("media/…").</summary>
+    public const string DefaultPrefix = "media";
+
     private const int HashHexLength = 40;
     private const int ETagHexLength = 16;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<MediaCacheEntry>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly IBlobStore _store;
+    private readonly string _prefix;
 
+    /// <summary>A cache in its own local folder.</summary>
     public MediaCache(string folder)
+        : this(new LocalFolderBlobStore(folder), prefix: string.Empty)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        Folder = Path.GetFullPath(folder);
     }
 
-    /// <summary>The cache folder (absolute).</summary>
+    /// <summary>A cache under <paramref name="prefix"/> in <paramref name="store"/>, e.g. "media" in the site's blob store.</summary>
+    public MediaCache(IBlobStore store, string prefix = DefaultPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        _store = store;
+        _prefix = prefix.TrimEnd('/');
+        if (_prefix.Length > 0)
+        {
+            BlobKey.Validate(_prefix, nameof(prefix));
+        }
+
+        Folder = store.Locate(_prefix);
+    }
+
+    /// <summary>Where the cache lives: its folder (absolute) on a local store.</summary>
     public string Folder { get; }
 
     /// <summary>
@@ -40,26 +62,29 @@ public sealed class MediaCache
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var path = PathFor(key, extension);
-        var cached = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+        var blobKey = KeyFor(key, extension);
+        var cached = await TryReadAsync(blobKey, cancellationToken).ConfigureAwait(false);
         if (cached is not null)
         {
             return cached;
         }
 
         Lazy<Task<MediaCacheEntry>>? self = null;
-        var candidate = new Lazy<Task<MediaCacheEntry>>(() => CreateAsync(path, factory, self!), LazyThreadSafetyMode.ExecutionAndPublication);
+        var candidate = new Lazy<Task<MediaCacheEntry>>(() => CreateAsync(blobKey, factory, self!), LazyThreadSafetyMode.ExecutionAndPublication);
         self = candidate;
-        var shared = _inFlight.GetOrAdd(path, candidate);
+        var shared = _inFlight.GetOrAdd(blobKey, candidate);
         return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cached file for <paramref name="key"/>, or null when it has not been rendered.</summary>
     public Task<MediaCacheEntry?> TryGetAsync(string key, string extension, CancellationToken cancellationToken = default) =>
-        TryReadAsync(PathFor(key, extension), cancellationToken);
+        TryReadAsync(KeyFor(key, extension), cancellationToken);
 
-    /// <summary>Where the file of a key lives: a two-level folder of the key's SHA-256, always inside <see cref="Folder"/>.</summary>
-    public string PathFor(string key, string extension)
+    /// <summary>Where the file of a key lives (see <see cref="IBlobStore.Locate"/>): on a local store a path inside <see cref="Folder"/>.</summary>
+    public string PathFor(string key, string extension) => _store.Locate(KeyFor(key, extension));
+
+    /// <summary>The blob key of a cache key: "{prefix}/{2 hex}/{40 hex}.{extension}" from the key's SHA-256.</summary>
+    public string KeyFor(string key, string extension)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length == 0)
@@ -69,7 +94,8 @@ public sealed class MediaCache
 
         var ext = NormaliseExtension(extension);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..HashHexLength];
-        return Path.Combine(Folder, hash[..2], hash + "." + ext);
+        var name = hash[..2] + "/" + hash + "." + ext;
+        return _prefix.Length == 0 ? name : _prefix + "/" + name;
     }
 
     /// <summary>Strong ETag of some content: the first 64 bits of its SHA-256, hex, quoted.</summary>
@@ -88,27 +114,18 @@ public sealed class MediaCache
         return ext.ToLowerInvariant();
     }
 
-    private static async Task<MediaCacheEntry?> TryReadAsync(string path, CancellationToken cancellationToken)
+    private async Task<MediaCacheEntry?> TryReadAsync(string blobKey, CancellationToken cancellationToken)
     {
-        byte[] content;
-        try
-        {
-            content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        return new MediaCacheEntry(path, content, ETagOf(content), Created: false);
+        var content = await _store.ReadAllBytesAsync(blobKey, cancellationToken).ConfigureAwait(false);
+        return content is null ? null : new MediaCacheEntry(_store.Locate(blobKey), content, ETagOf(content), Created: false);
     }
 
-    private async Task<MediaCacheEntry> CreateAsync(string path, Func<CancellationToken, Task<byte[]>> factory, Lazy<Task<MediaCacheEntry>> self)
+    private async Task<MediaCacheEntry> CreateAsync(string blobKey, Func<CancellationToken, Task<byte[]>> factory, Lazy<Task<MediaCacheEntry>> self)
     {
         try
         {
-            // Another caller may have finished between our miss and our turn.
-            var cached = await TryReadAsync(path, CancellationToken.None).ConfigureAwait(false);
+            // Another caller (or another instance sharing the store) may have finished between our miss and our turn.
+            var cached = await TryReadAsync(blobKey, CancellationToken.None).ConfigureAwait(false);
             if (cached is not null)
             {
                 return cached;
@@ -116,27 +133,12 @@ public sealed class MediaCache
 
             var content = await factory(CancellationToken.None).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The media factory returned null instead of the file's bytes.");
-            var folder = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(folder);
-            var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                await File.WriteAllBytesAsync(temp, content, CancellationToken.None).ConfigureAwait(false);
-                File.Move(temp, path, overwrite: true);
-            }
-            finally
-            {
-                if (File.Exists(temp))
-                {
-                    File.Delete(temp);
-                }
-            }
-
-            return new MediaCacheEntry(path, content, ETagOf(content), Created: true);
+            await _store.WriteAllBytesAsync(blobKey, content, CancellationToken.None).ConfigureAwait(false);
+            return new MediaCacheEntry(_store.Locate(blobKey), content, ETagOf(content), Created: true);
         }
         finally
         {
-            _inFlight.TryRemove(KeyValuePair.Create(path, self));
+            _inFlight.TryRemove(KeyValuePair.Create(blobKey, self));
         }
     }
 }

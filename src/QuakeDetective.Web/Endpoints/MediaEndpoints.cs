@@ -7,7 +7,7 @@ public static class MediaEndpoints
 {
     private const string CacheControl = "public, max-age=604800";
 
-    /// <summary>GET /media/subjects/{id}/plot.png and /audio.wav: rendered once, cached on disk, served with ETag.</summary>
+    /// <summary>GET /media/subjects/{id}/plot.png and /audio.wav: rendered once, cached in the blob store, served with ETag.</summary>
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/media/subjects/{subjectId:long}");
@@ -32,6 +32,6 @@ public static class MediaEndpoints
         }
 
         http.Response.Headers.CacheControl = CacheControl;
-        return Results.File(media.Path, contentType, entityTag: new EntityTagHeaderValue(media.ETag.StartsWith('"') ? media.ETag : $"\"{media.ETag}\""), enableRangeProcessing: true);
+        return Results.Bytes(media.Content, contentType, entityTag: new EntityTagHeaderValue(media.ETag.StartsWith('"') ? media.ETag : $"\"{media.ETag}\""), enableRangeProcessing: true);
     }
 }

@@ -9,7 +9,7 @@ using QuakeDetective.Web.Components.Shared;
 
 namespace QuakeDetective.Web.Infrastructure;
 
-/// <summary>Plot and sound of a subject, rendered from its stored window with its campaign's settings, cached on disk.</summary>
+/// <summary>Plot and sound of a subject, rendered from its stored window with its campaign's settings, cached in the blob store.</summary>
 public sealed class SubjectMedia(
     IDbContextFactory<QuakeDbContext> dbFactory,
     WaveformStore waveforms,
@@ -41,10 +41,10 @@ public sealed class SubjectMedia(
             Kind = request.Spectrogram ? PlotKind.Spectrogram : PlotKind.Waveform,
         };
         var key = $"plot|{subject.WaveformPath}|{settings.CacheKey()}|v{PlotRenderer.FormatVersion}";
-        return await cache.GetOrCreateAsync(key, "png", _ =>
+        return await cache.GetOrCreateAsync(key, "png", async ct =>
         {
-            var traces = waveforms.Load(subject.WaveformPath);
-            return Task.FromResult(plots.RenderPng(traces[0], settings.ShowHorizontals ? traces.Skip(1).ToList() : [], settings));
+            var traces = await waveforms.LoadAsync(subject.WaveformPath, ct);
+            return plots.RenderPng(traces[0], settings.ShowHorizontals ? traces.Skip(1).ToList() : [], settings);
         }, cancellationToken);
     }
 
@@ -64,10 +64,10 @@ public sealed class SubjectMedia(
             CompressionEnabled = subject.Compression,
         };
         var key = $"audio|{subject.WaveformPath}|{settings.CacheKey()}|v{AudioRenderer.FormatVersion}";
-        return await cache.GetOrCreateAsync(key, "wav", _ =>
+        return await cache.GetOrCreateAsync(key, "wav", async ct =>
         {
-            var traces = waveforms.Load(subject.WaveformPath);
-            return Task.FromResult(audio.RenderWav(traces[0], settings));
+            var traces = await waveforms.LoadAsync(subject.WaveformPath, ct);
+            return audio.RenderWav(traces[0], settings);
         }, cancellationToken);
     }
 
