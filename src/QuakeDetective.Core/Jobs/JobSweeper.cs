@@ -46,6 +46,15 @@ public sealed class JobSweeper(
 
         Expression<Func<BackgroundJob, bool>> abandonedJob = j => j.Status == BackgroundJobStatus.Running && j.Owner != me &&
             (j.HeartbeatAt == null || j.HeartbeatAt < cutoff || (earlierLife != null && j.Owner != null && j.Owner.StartsWith(earlierLife)));
+        Expression<Func<TrainingRun, bool>> abandonedRun = r => r.Status == TrainingRunStatus.Running && r.Owner != me &&
+            (r.HeartbeatAt == null || r.HeartbeatAt < cutoff || (earlierLife != null && r.Owner != null && r.Owner.StartsWith(earlierLife)));
+
+        // Look before writing: an UPDATE takes SQLite's single write lock even when it matches nothing, and votes need it.
+        if (!await db.BackgroundJobs.AnyAsync(abandonedJob, cancellationToken) && !await db.TrainingRuns.AnyAsync(abandonedRun, cancellationToken))
+        {
+            return 0;
+        }
+
         var total = 0;
         foreach (var (kind, message) in Messages)
         {
@@ -63,10 +72,7 @@ public sealed class JobSweeper(
             .SetProperty(j => j.Message, OtherMessage)
             .SetProperty(j => j.FinishedAt, now), cancellationToken);
 
-        total += await db.TrainingRuns
-            .Where(r => r.Status == TrainingRunStatus.Running && r.Owner != me &&
-                        (r.HeartbeatAt == null || r.HeartbeatAt < cutoff || (earlierLife != null && r.Owner != null && r.Owner.StartsWith(earlierLife))))
-            .ExecuteUpdateAsync(s => s
+        total += await db.TrainingRuns.Where(abandonedRun).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, TrainingRunStatus.Interrupted)
                 .SetProperty(r => r.Stage, "interrupted")
                 .SetProperty(r => r.Message, TrainingMessage)
