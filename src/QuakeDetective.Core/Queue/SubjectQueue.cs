@@ -153,7 +153,9 @@ public sealed class SubjectQueue(
             ? 0
             : await db.Classifications.Where(c => c.VolunteerId == volunteerId && c.Subject!.CampaignId == campaign.Id)
                 .Take(newcomerLimit).CountAsync(cancellationToken);
-        var draw = policy.Draw(campaign.Queue, answered);
+        // A preloaded subject is shown after the one on screen is answered: it is one further into the volunteer's
+        // work, which matters for the newcomers' gold rate.
+        var draw = policy.Draw(campaign.Queue, exceptSubjectId is null ? answered : answered + 1);
 
         var sources = new QueueSources(
             ct => Except(GoldCandidatesAsync(db, campaign.Id, volunteerId, ct), exceptSubjectId),

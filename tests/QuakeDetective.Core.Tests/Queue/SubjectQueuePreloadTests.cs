@@ -32,6 +32,29 @@ public sealed class SubjectQueuePreloadTests
     }
 
     [Fact]
+    public async Task Next_Preloading_CountsTheSubjectOnScreenForTheNewcomerGoldRate()
+    {
+        await using var database = await TestDatabase.CreateAsync(Seeded);
+        var campaign = await QueueTestData.CampaignAsync(database, 12, new QueueSettings { RandomShare = 0, GoldRateNewcomer = 1, NewcomerClassifications = 1, GoldRateExperienced = 0 });
+
+        // Two expert labels per class: one becomes the tutorial's teaching example, the other a test subject.
+        for (var i = 0; i < 8; i++)
+        {
+            await QueueTestData.GoldAsync(database, campaign.Subjects[i].Id, DefaultAnswers.All[i % 4]);
+        }
+
+        var volunteer = await QueueTestData.VolunteerAsync(database);
+        var queue = database.Get<SubjectQueue>();
+
+        var first = (await queue.NextAsync(volunteer, campaign.Id, CancellationToken.None))!;
+        var upcoming = (await queue.NextAsync(volunteer, campaign.Id, first.SubjectId, CancellationToken.None))!;
+
+        // The first subject of a newcomer is a test (rate 1 for one answer); the one after it is not.
+        Assert.Equal(QueuePickReason.Gold, first.Reason);
+        Assert.NotEqual(QueuePickReason.Gold, upcoming.Reason);
+    }
+
+    [Fact]
     public async Task Preloading_OneAhead_ShowsEverySubjectOnceAndNeverSkipsOne()
     {
         await using var database = await TestDatabase.CreateAsync(Seeded);
