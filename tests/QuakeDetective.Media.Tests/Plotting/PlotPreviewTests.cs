@@ -25,6 +25,9 @@ public sealed class PlotPreviewTests
             ("spec-360x300", new PlotSettings { WidthPx = 360, HeightPx = 300, Kind = PlotKind.Spectrogram }),
             ("spec-1280x500", new PlotSettings { WidthPx = 1280, HeightPx = 500, Kind = PlotKind.Spectrogram }),
             ("spec-band-1280x500", new PlotSettings { WidthPx = 1280, HeightPx = 500, Kind = PlotKind.Spectrogram, BandLowHz = 2, BandHighHz = 8 }),
+            ("wave-zne-360x300@2x", new PlotSettings { WidthPx = 360, HeightPx = 300, ShowHorizontals = true, Scale = 2 }),
+            ("wave-1280x500@2x", new PlotSettings { WidthPx = 1280, HeightPx = 500, Scale = 2 }),
+            ("spec-1280x500@2x", new PlotSettings { WidthPx = 1280, HeightPx = 500, Kind = PlotKind.Spectrogram, Scale = 2 }),
         };
 
         foreach (var (name, settings) in cases)
@@ -32,7 +35,7 @@ public sealed class PlotPreviewTests
             var png = renderer.RenderPng(quake[0], [quake[1], quake[2]], settings);
             File.WriteAllBytes(Path.Combine(folder, name + ".png"), png);
 
-            Assert.Equal((settings.WidthPx, settings.HeightPx), PlotRendererTests.PngSize(png));
+            Assert.Equal((settings.ImageWidthPx, settings.ImageHeightPx), PlotRendererTests.PngSize(png));
         }
     }
 }
