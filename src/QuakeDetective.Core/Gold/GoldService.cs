@@ -24,6 +24,9 @@ public sealed class GoldService(
 {
     public const int MaxExplanationLength = 2000;
 
+    /// <summary>Problems listed at most; a file of 100,000 unknown subjects is answered with these and a count, not 100,000 lines.</summary>
+    public const int MaxListedProblems = 1000;
+
     public static IReadOnlyList<string> RequiredColumns { get; } = ["subject_id", "label"];
 
     public static IReadOnlyList<string> OptionalColumns { get; } = ["explanation"];
@@ -150,7 +153,7 @@ public sealed class GoldService(
 
         if (!headerValid)
         {
-            return new GoldImportResult(false, 0, 0, 0, problems);
+            return new GoldImportResult(false, 0, 0, 0, Listed(problems));
         }
 
         if (rows.Count == 0 && problems.Count == 0)
@@ -172,7 +175,7 @@ public sealed class GoldService(
 
         if (problems.Count > 0)
         {
-            return new GoldImportResult(false, 0, 0, 0, problems.OrderBy(p => p.Line).ToList());
+            return new GoldImportResult(false, 0, 0, 0, Listed([.. problems.OrderBy(p => p.Line)]));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -226,6 +229,11 @@ public sealed class GoldService(
         priors.Invalidate(campaignId);
         await consensusJobs.EnqueueAsync(campaignId, userId, "gold labels changed", cancellationToken);
     }
+
+    private static List<CsvProblem> Listed(List<CsvProblem> problems) =>
+        problems.Count <= MaxListedProblems
+            ? problems
+            : [.. problems.Take(MaxListedProblems), new CsvProblem(0, $"… and {problems.Count - MaxListedProblems} more problems ({problems.Count} in all); fix these and import again")];
 
     private static StrictTextReader Strict(StreamReader reader)
     {

@@ -107,7 +107,18 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputSite>, IDispo
             await _site.AssertHealthyAsync($"gold case {bad.Name}");
         }
 
-        Report("POST /api/campaigns/{id}/gold", new Dictionary<string, int> { ["400 naming the line, nothing stored"] = cases.Count - failures.Count }, failures);
+        // 100,000 rows that each name an unknown subject: every one is a problem, but the answer lists 1,000 and a count.
+        using var unknown = new ByteArrayContent(Encoding.UTF8.GetBytes("subject_id,label\n" + string.Concat(Enumerable.Range(0, HostileCsv.ManyLines).Select(i => $"{1_000_000_000 + i},Noise\n"))));
+        unknown.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var many = await _site.Admin.PostAsync($"/api/campaigns/{_site.CampaignId}/gold", unknown);
+        var manyErrors = JsonDocument.Parse(await many.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+        Assert.Equal(Core.Gold.GoldService.MaxListedProblems + 1, manyErrors.Count);
+        Assert.Equal("subject 1000000000 is not a subject of this campaign", manyErrors[0].GetProperty("message").GetString());
+        Assert.Contains("99000 more problems (100000 in all)", manyErrors[^1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await _site.RowCountsAsync());
+
+        Report("POST /api/campaigns/{id}/gold", new Dictionary<string, int> { ["400 naming the line, nothing stored"] = cases.Count + 1 - failures.Count }, failures);
     }
 
     [Fact]
