@@ -94,6 +94,8 @@ public static class DependencyInjection
         services.AddSingleton<VolunteerService>();
         services.AddSingleton<Privacy.PersonalDataExporter>();
         services.AddSingleton<Privacy.PersonalDataEraser>();
+        services.AddSingleton<Privacy.ErasedAccounts>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1)); // erased or changed accounts end their sessions on every instance within a minute
         services.AddSingleton<Import.ImportService>();
         services.AddScoped<AdminAccountService>();
         return builder;

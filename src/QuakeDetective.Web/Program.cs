@@ -25,6 +25,7 @@ app.UseSecurityHeaders();
 app.UseFriendlyErrors();
 app.UseRouting(); // after the error pages, so that a re-executed request is routed again
 app.UseAuthentication();
+app.UseErasedAccountSignOut(); // other sessions of an erased account continue as anonymous visitors
 app.UseAuthorization();
 app.UseAntiforgery(); // after authentication: tokens are bound to the signed-in user
 app.UseAnonymousVolunteerCookie();

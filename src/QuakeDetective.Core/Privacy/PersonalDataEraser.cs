@@ -14,7 +14,7 @@ namespace QuakeDetective.Core.Privacy;
 /// account (Scientist/Admin) never counted; anonymised they would start counting, so they are removed instead.
 /// The last administrator cannot erase their account. A failure rolls everything back.
 /// </summary>
-public sealed class PersonalDataEraser(IDbContextFactory<QuakeDbContext> dbFactory, TimeProvider time, ILogger<PersonalDataEraser> logger)
+public sealed class PersonalDataEraser(IDbContextFactory<QuakeDbContext> dbFactory, ErasedAccounts erased, TimeProvider time, ILogger<PersonalDataEraser> logger)
 {
     public async Task<ErasureResult> EraseAsync(PersonalDataOwner owner, CancellationToken cancellationToken)
     {
@@ -27,6 +27,10 @@ public sealed class PersonalDataEraser(IDbContextFactory<QuakeDbContext> dbFacto
         if (result.Outcome == ErasureOutcome.Erased)
         {
             await transaction.CommitAsync(cancellationToken);
+            if (owner.UserId is { } erasedUserId)
+            {
+                erased.Add(erasedUserId);
+            }
 
             // No user id, e-mail or pseudonym in the log: only what happened.
             logger.LogInformation("Erased a volunteer's personal data ({Kind}): {VotesAnonymised} votes kept anonymously, {ExpertVotesRemoved} expert votes removed",

@@ -122,7 +122,7 @@ public sealed class PersonalDataEraserTests
         var options = new DbContextOptionsBuilder<QuakeDbContext>(database.Services.GetRequiredService<DbContextOptions<QuakeDbContext>>())
             .AddInterceptors(new FailOnUserDelete())
             .Options;
-        var eraser = new PersonalDataEraser(new OptionsFactory(options), TimeProvider.System, NullLogger<PersonalDataEraser>.Instance);
+        var eraser = new PersonalDataEraser(new OptionsFactory(options), new ErasedAccounts(TimeProvider.System), TimeProvider.System, NullLogger<PersonalDataEraser>.Instance);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             eraser.EraseAsync(PersonalDataOwner.Account(PrivacyScenario.VolunteerUserId), CancellationToken.None));

@@ -155,6 +155,25 @@ public sealed partial class MyDataTests(PrivacySite site) : IClassFixture<Privac
         Assert.Empty(await DatabaseText.FindAsync(site.DbFactory, "gina-mydata-7710"));
     }
 
+    [Fact]
+    public async Task DeleteAccount_AnotherSignedInSession_IsSignedOutInsteadOfFailing()
+    {
+        var (laptop, _) = await site.VolunteerAsync("ivan-mydata@example.org");
+        var phone = await SignedInClient.SignInAsync(site.Factory, "ivan-mydata@example.org", PrivacySite.Password);
+        await PrivacySite.VoteAsync(phone, 1);
+
+        var deleted = await laptop.PostAsJsonAsync("/api/me/data/delete", new { password = PrivacySite.Password });
+        var next = await phone.GetAsync("/api/subjects/next");
+        var contributions = await phone.GetAsync("/contributions");
+        var data = await phone.GetAsync("/api/me/data");
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.True((int)next.StatusCode < 500, $"next: {(int)next.StatusCode}");
+        Assert.True((int)contributions.StatusCode < 500, $"contributions: {(int)contributions.StatusCode}");
+        Assert.True((int)data.StatusCode < 500, $"data: {(int)data.StatusCode}");
+        Assert.Equal(JsonValueKind.Null, (await data.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").ValueKind); // signed out, not acting for the erased account
+    }
+
     private static async Task<HttpResponseMessage> PostDeleteFormAsync(HttpClient client, string page, string password)
     {
         var token = AntiforgeryField().Match(page);
