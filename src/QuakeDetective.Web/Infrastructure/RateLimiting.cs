@@ -45,7 +45,7 @@ public static class RateLimiting
                     : RateLimitPartition.GetNoLimiter(string.Empty);
             });
         });
-        services.AddSingleton<AddressLimiters>();
+        services.AddSingleton(sp => new AddressLimiters(sp.GetRequiredService<TimeProvider>(), AddressLimiters.DefaultIdleLifetime));
         return services;
     }
 
