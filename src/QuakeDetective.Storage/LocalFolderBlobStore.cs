@@ -169,5 +169,40 @@ public sealed class LocalFolderBlobStore : IBlobStore
         }
     }
 
+    /// <summary>
+    /// Removes the temporary files (".name.random.tmp") that a killed process left half-written anywhere under the
+    /// root, and returns how many. A file a live writer (this or another instance) is still writing is locked by it
+    /// (FileShare.None, an exclusive lock on Unix) and stays. Objects themselves are never touched.
+    /// </summary>
+    public int DeleteAbandonedTemporaryFiles()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        foreach (var path in Directory.EnumerateFiles(Root, "." + "*" + TempSuffix, options))
+        {
+            try
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // Opened exclusively: no writer holds it any more.
+                }
+
+                File.Delete(path);
+                deleted++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Still being written, or already gone.
+            }
+        }
+
+        return deleted;
+    }
+
     private string FileOf(string key) => Locate(BlobKey.Validate(key, nameof(key)));
 }

@@ -49,6 +49,7 @@ public static class DependencyInjection
         Background.ImportRegistration.AddQuakeImport(builder);
         Background.ConsensusRegistration.AddQuakeConsensus(builder);
         builder.AddQuakeInstanceRole();
+        builder.Services.AddHostedService<Background.AbandonedFileSweeper>();
         return builder;
     }
 

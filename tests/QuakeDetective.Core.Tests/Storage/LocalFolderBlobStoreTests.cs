@@ -68,4 +68,22 @@ public sealed class LocalFolderBlobStoreTests : BlobStoreContractTests, IDisposa
         Assert.True(await other.DeleteAsync("shared/x.bin"));
         Assert.Null(await _store.ReadAllBytesAsync("shared/x.bin"));
     }
+
+    [Fact]
+    public async Task DeleteAbandonedTemporaryFiles_RemovesUnlockedTemporaryFilesOnly()
+    {
+        await _store.WriteAllBytesAsync("waveforms/c1/a.mseed", new byte[] { 1, 2, 3 });
+        var folder = _store.Locate("waveforms/c1/");
+        var abandoned = Path.Join(folder, ".b.mseed." + Guid.NewGuid().ToString("N") + ".tmp");
+        var live = Path.Join(folder, ".c.mseed." + Guid.NewGuid().ToString("N") + ".tmp");
+        await File.WriteAllBytesAsync(abandoned, new byte[] { 9 });
+        await using var writer = new FileStream(live, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
+        var deleted = _store.DeleteAbandonedTemporaryFiles();
+
+        Assert.Equal(1, deleted);
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(live));
+        Assert.Equal(new byte[] { 1, 2, 3 }, await _store.ReadAllBytesAsync("waveforms/c1/a.mseed"));
+    }
 }

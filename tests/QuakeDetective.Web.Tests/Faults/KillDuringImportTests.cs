@@ -61,8 +61,11 @@ public sealed class KillDuringImportTests(ITestOutputHelper output)
 
                 var campaignId = await CampaignIdAsync(folder, campaign);
                 var afterKill = await CheckAllOrNothingAsync(folder, campaignId, files.Select(f => f.FileName).ToList());
-                var leftovers = Directory.EnumerateFiles(WaveformRoot(folder), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".mseed", StringComparison.Ordinal));
-                output.WriteLine($"after the kill: {afterKill} of {Stations} files imported, {leftovers} temporary waveform files left");
+                // The restarted site removes the temporary window files the kill left half-written.
+                await PollAsync(() => Task.FromResult(Directory.EnumerateFiles(WaveformRoot(folder), "*", SearchOption.AllDirectories)
+                    .All(f => f.EndsWith(".mseed", StringComparison.Ordinal)) ? (bool?)true : null),
+                    TimeSpan.FromSeconds(20), "the temporary waveform files to be removed", site);
+                output.WriteLine($"after the kill: {afterKill} of {Stations} files imported, no temporary waveform files left");
                 Assert.True(afterKill >= committedAtKill && afterKill < Stations, $"{afterKill} of {Stations} files were imported when the site was killed; the kill should land mid-import");
 
                 // Importing the same folder again adds only the files the kill cut off.
