@@ -180,7 +180,8 @@ public static partial class FaultSite
             Convert.ToDouble(rows[0][2], System.Globalization.CultureInfo.InvariantCulture), (string?)rows[0][3]);
     }
 
-    private static string Token(string html)
+    /// <summary>The antiforgery token of a served form.</summary>
+    public static string Token(string html)
     {
         var match = AntiforgeryField().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token.");

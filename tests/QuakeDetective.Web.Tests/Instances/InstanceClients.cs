@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using QuakeDetective.Web.Tests.Faults;
 
 namespace QuakeDetective.Web.Tests.Instances;
@@ -11,7 +10,7 @@ namespace QuakeDetective.Web.Tests.Instances;
 /// are per host, not per port, so a jar filled by instance A is sent to B — as behind a load balancer without sticky
 /// sessions), sign-in through the real form, admin import and export requests, deadline-bounded polling.
 /// </summary>
-public static partial class InstanceClients
+public static class InstanceClients
 {
     public const string AdminEmail = "instances-admin@example.org";
     public const string AdminPassword = "instances-admin-pass-1";
@@ -30,7 +29,7 @@ public static partial class InstanceClients
         var page = await client.GetStringAsync("account/login");
         var response = await client.PostAsync("account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(page),
+            ["__RequestVerificationToken"] = FaultSite.Token(page),
             ["_handler"] = "login",
             ["Input.Email"] = AdminEmail,
             ["Input.Password"] = AdminPassword,
@@ -38,24 +37,6 @@ public static partial class InstanceClients
         }));
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found,
             $"admin sign-in failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>Starts an import of a folder under the import root through the admin page's form; returns the job id.</summary>
-    public static async Task<long> StartFolderImportAsync(HttpClient admin, string folder, string campaign, double windowSeconds)
-    {
-        var page = await admin.GetStringAsync("admin/import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(Token(page)), "__RequestVerificationToken" },
-            { new StringContent("folder"), "source" },
-            { new StringContent(folder), "folder" },
-            { new StringContent(campaign), "campaign" },
-            { new StringContent(windowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), "window" },
-        };
-        var response = await admin.PostAsync("admin/import/jobs", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"import not accepted ({(int)response.StatusCode}): {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("jobId").GetInt64();
     }
 
     public static async Task<long> PostJobAsync(HttpClient client, string url, object? body)
@@ -82,13 +63,4 @@ public static partial class InstanceClients
 
         throw new TimeoutException($"Gave up after {timeout.TotalSeconds:0} s waiting for {what}.");
     }
-
-    private static string Token(string html)
-    {
-        var match = AntiforgeryField().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token.");
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

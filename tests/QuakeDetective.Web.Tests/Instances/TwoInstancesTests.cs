@@ -236,7 +236,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         // An import big enough to be still running when its owner is killed.
         WriteImportFolder(Path.Combine(folder, "import", "big"), stations: 16, seconds: 1800);
         using var onA = InstanceClients.For(a, admin);
-        var jobId = await InstanceClients.StartFolderImportAsync(onA, "big", "Killed import", 60);
+        var jobId = await FaultSite.StartFolderImportAsync(onA, "big", "Killed import", 60);
         var owner = await InstanceClients.PollAsync(async () =>
         {
             await using var db = new QuakeDbContext(options);
