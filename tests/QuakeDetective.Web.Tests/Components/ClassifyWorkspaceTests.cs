@@ -188,4 +188,15 @@ public sealed class ClassifyWorkspaceTests : ComponentTestContext
         Assert.NotNull(cut.Find("[data-testid=tutorial]"));
         Assert.NotNull(cut.Find("[data-player=subject]"));
     }
+
+    [Fact]
+    public void FirstVisit_ExamplesCannotBeRead_TutorialStillOpensWithoutRecordings()
+    {
+        Backend.ExamplesFailure = new InvalidOperationException("database hiccup");
+
+        var cut = RenderWorkspace(tutorial: true);
+
+        Assert.NotNull(cut.Find("[data-testid=tutorial]"));
+        Assert.NotNull(cut.Find("[data-player=subject]"));
+    }
 }

@@ -31,6 +31,9 @@ internal sealed class FakeClassifyBackend : IClassifyBackend
 
     public CampaignSuggestion? Suggestion { get; set; }
 
+    /// <summary>When set, reading the teaching examples throws it (a database hiccup).</summary>
+    public Exception? ExamplesFailure { get; set; }
+
     public static SubjectDetails Details(long id) =>
         new(id, 1, "Test campaign", "XX.STA" + id + ".00", ["BHZ", "BHN", "BHE"], new DateTime(2020, 1, 2, 3, 4, 0, DateTimeKind.Utc), 2000, 400, 2, 8, true, false, null);
 
@@ -91,7 +94,7 @@ internal sealed class FakeClassifyBackend : IClassifyBackend
         Task.FromResult(Suggestion);
 
     public Task<ExampleSet> ExamplesAsync(int? campaignId, CancellationToken cancellationToken) =>
-        Task.FromResult(new ExampleSet(1, "Test campaign", false, DefaultAnswers.All,
+        ExamplesFailure is not null ? Task.FromException<ExampleSet>(ExamplesFailure) : Task.FromResult(new ExampleSet(1, "Test campaign", false, DefaultAnswers.All,
             DefaultAnswers.All.Select((label, i) => new ClassExample(label, "Why " + label, Details(900 + i))).ToList()));
 
     public void Release(long subjectId, long volunteerId) => Released.Add(subjectId);
