@@ -16,9 +16,10 @@ public static class StationCsvReader
     private static readonly string[] LongitudeNames = ["longitude", "lon", "lng", "long", "stlo"];
     private static readonly string[] ElevationNames = ["elevation", "elev", "elevationm", "stel"];
 
+    /// <summary>Reads a file as UTF-8 (or UTF-16/32 with a byte-order mark); bytes that are not valid text stop it with their offset.</summary>
     public static CsvReadResult<StationCoordinates> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = StrictTextReader.OpenFile(path);
         return Read(reader, Path.GetFileName(path));
     }
 
@@ -27,6 +28,21 @@ public static class StationCsvReader
         ArgumentNullException.ThrowIfNull(reader);
         var byKey = new Dictionary<string, StationCoordinates>(StringComparer.Ordinal);
         var errors = new List<CsvLineError>();
+        try
+        {
+            ReadLines(reader, sourceName, byKey, errors);
+        }
+        catch (TextEncodingException ex)
+        {
+            // Nothing after a bad byte can be trusted: the file must be fixed.
+            errors.Add(new CsvLineError(sourceName, ex.Line ?? 0, ex.Message));
+        }
+
+        return Result(byKey, errors);
+    }
+
+    private static void ReadLines(TextReader reader, string sourceName, Dictionary<string, StationCoordinates> byKey, List<CsvLineError> errors)
+    {
         Columns? columns = null;
         foreach (var (number, text) in CsvFields.Lines(reader))
         {
@@ -37,7 +53,7 @@ public static class StationCsvReader
                 if (!CsvFields.TrySplit(text, delimiter, out var first, out var splitError))
                 {
                     errors.Add(new CsvLineError(sourceName, number, splitError!));
-                    return Result(byKey, errors);
+                    return;
                 }
 
                 if (first.Count >= 4 && double.TryParse(first[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
@@ -53,7 +69,7 @@ public static class StationCsvReader
                     columns = FromHeader(first, delimiter, sourceName, number, errors);
                     if (columns is null)
                     {
-                        return Result(byKey, errors);
+                        return;
                     }
 
                     continue;
@@ -81,8 +97,6 @@ public static class StationCsvReader
         {
             errors.Add(new CsvLineError(sourceName, 1, "the file has no stations; expected lines of network,station,latitude,longitude[,elevation]"));
         }
-
-        return Result(byKey, errors);
     }
 
     private static CsvReadResult<StationCoordinates> Result(Dictionary<string, StationCoordinates> byKey, List<CsvLineError> errors) =>

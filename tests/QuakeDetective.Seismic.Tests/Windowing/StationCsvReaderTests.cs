@@ -62,4 +62,26 @@ public class StationCsvReaderTests
         Assert.Equal(1, error.Line);
         Assert.Contains("no longitude column", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadFile_Latin1Bytes_RefusedWithLineAndByteOffset()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "stations-" + Guid.NewGuid().ToString("N") + ".csv");
+        var header = "network,station,latitude,longitude\n"u8.ToArray();
+        var row = "XX,CAF"u8.ToArray().Concat(new byte[] { 0xC9 }).Concat(",46.1,7.2\n"u8.ToArray()).ToArray(); // 'É' in Latin-1
+        File.WriteAllBytes(path, [.. header, .. row]);
+        try
+        {
+            var result = StationCsvReader.ReadFile(path);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(2, error.Line);
+            Assert.Contains($"byte offset {header.Length + 6}", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(result.Items, s => s.Station.Contains('\uFFFD', StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
