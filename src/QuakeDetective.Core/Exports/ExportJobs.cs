@@ -53,11 +53,8 @@ public sealed class ExportJobs(
         return job.Id;
     }
 
-    public async Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.BackgroundJobs.Where(j => j.Kind == Kind && j.Status == BackgroundJobStatus.Queued).OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken) =>
+        BackgroundJobRows.QueuedAsync(dbFactory, Kind, cancellationToken);
 
     /// <summary>The most recent export jobs of a campaign, newest first.</summary>
     public async Task<IReadOnlyList<BackgroundJob>> RecentAsync(int campaignId, int take, CancellationToken cancellationToken)

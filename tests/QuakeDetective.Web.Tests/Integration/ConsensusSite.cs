@@ -43,26 +43,10 @@ public sealed class ConsensusSite : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-    /// <summary>Polls until <paramref name="done"/> or the deadline (no sleeps standing in for a signal).</summary>
+    /// <summary>Polls until <paramref name="probe"/> returns a value or the deadline passes (no sleeps standing in for a signal).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan deadline, string what)
-        where T : class
-    {
-        var until = DateTime.UtcNow + deadline;
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"Timed out after {deadline.TotalSeconds} s waiting for {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+        where T : class =>
+        (await EventuallyValueAsync(async () => await probe() is { } value ? new Found<T>(value) : (Found<T>?)null, deadline, what)).Value;
 
     /// <summary>The same for a value that is ready when <paramref name="probe"/> returns one.</summary>
     public static async Task<T> EventuallyValueAsync<T>(Func<Task<T?>> probe, TimeSpan deadline, string what)
@@ -84,4 +68,6 @@ public sealed class ConsensusSite : IAsyncLifetime
             await Task.Delay(100);
         }
     }
+
+    private readonly record struct Found<T>(T Value);
 }

@@ -17,6 +17,14 @@ public static class BackgroundJobRows
             .SetProperty(j => j.Percent, clamped), cancellationToken);
     }
 
+    /// <summary>The queued jobs of one kind, oldest first.</summary>
+    public static async Task<IReadOnlyList<long>> QueuedAsync(IDbContextFactory<QuakeDbContext> dbFactory, string kind, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.BackgroundJobs.Where(j => j.Kind == kind && j.Status == BackgroundJobStatus.Queued)
+            .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Cancels a job that has not started yet; false when it is not queued.</summary>
     public static async Task<bool> CancelQueuedAsync(IDbContextFactory<QuakeDbContext> dbFactory, long jobId, DateTime now, CancellationToken cancellationToken)
     {

@@ -56,11 +56,8 @@ public sealed class ConsensusJobs(
     }
 
     /// <summary>Queued jobs, oldest first.</summary>
-    public async Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.BackgroundJobs.Where(j => j.Kind == Kind && j.Status == BackgroundJobStatus.Queued).OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken) =>
+        BackgroundJobRows.QueuedAsync(dbFactory, Kind, cancellationToken);
 
     /// <summary>Campaigns a scheduled run should look at (those with an active status).</summary>
     public async Task<IReadOnlyList<int>> ScheduledCampaignsAsync(CancellationToken cancellationToken)
